@@ -1,0 +1,43 @@
+package dev.imagedrift.reference;
+
+import dev.imagedrift.detect.Samples;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A reference ("training") sample: property vectors of a seeded uniform sample of the reference
+ * images, with the counts and skip list of the run that built it.
+ *
+ * @param formatVersion  snapshot file format version ({@link #FORMAT_VERSION})
+ * @param createdAt      ISO-8601 instant of the build
+ * @param source         where the images came from (a directory, as given)
+ * @param propertyNames  column order of every row
+ * @param imagesRead     images decoded and measured
+ * @param skipped        files that could not be used, each with its reason
+ * @param sampleLimit    the bound on {@code samples}
+ * @param sampleSeed     seed of the uniform sample
+ * @param samples        the sampled rows (at most sampleLimit)
+ */
+public record ReferenceSnapshot(int formatVersion, String createdAt, String source, List<String> propertyNames,
+                                long imagesRead, List<SkippedImage> skipped, int sampleLimit, long sampleSeed,
+                                List<SnapshotRow> samples) {
+    public static final int FORMAT_VERSION = 1;
+
+    public ReferenceSnapshot {
+        propertyNames = List.copyOf(propertyNames);
+        skipped = List.copyOf(skipped);
+        samples = List.copyOf(samples);
+    }
+
+    /** The rows as detector input. */
+    public Samples toSamples() {
+        double[][] rows = new double[samples.size()][];
+        List<String> ids = new ArrayList<>(samples.size());
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = samples.get(i).values();
+            ids.add(samples.get(i).id());
+        }
+        return new Samples(propertyNames, rows, ids);
+    }
+}
