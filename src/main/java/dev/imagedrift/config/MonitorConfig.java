@@ -1,0 +1,250 @@
+package dev.imagedrift.config;
+
+import dev.imagedrift.detect.DetectionMode;
+import dev.imagedrift.detect.DetectorSettings;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The monitor's whole configuration: one typed object, loaded once by {@link ConfigLoader} (file,
+ * then environment overrides) and validated with messages naming the key. Every key is optional;
+ * the defaults suit a busy production stream.
+ */
+public record MonitorConfig(Kafka kafka, Topics topics, Window window, Reference reference, Detection detection,
+                            Alerting alerting, Images images, Metrics metrics) {
+
+    public MonitorConfig {
+        kafka = kafka == null ? new Kafka(null, null, null, null, null, null) : kafka;
+        topics = topics == null ? new Topics(null, null, null, null) : topics;
+        window = window == null ? new Window(null, null, null, null) : window;
+        reference = reference == null ? new Reference(null, null) : reference;
+        detection = detection == null ? Detection.defaults() : detection;
+        alerting = alerting == null ? new Alerting(null, null, null) : alerting;
+        images = images == null ? new Images(null, null) : images;
+        metrics = metrics == null ? new Metrics(null, null) : metrics;
+    }
+
+    public static MonitorConfig defaults() {
+        return new MonitorConfig(null, null, null, null, null, null, null, null);
+    }
+
+    /** Checks every value; throws {@link ConfigException} naming the first bad key. */
+    public MonitorConfig validate() {
+        kafka.validate();
+        topics.validate();
+        window.validate();
+        detection.validate();
+        alerting.validate();
+        images.validate();
+        metrics.validate();
+        return this;
+    }
+
+    private static void require(boolean ok, String key, String problem, Object value) {
+        if (!ok) {
+            throw new ConfigException(key + " " + problem + ", got " + value);
+        }
+    }
+
+    private static String nonBlank(String v, String key, String fallback) {
+        if (v == null) return fallback;
+        require(!v.isBlank(), key, "must not be blank", "'" + v + "'");
+        return v.trim();
+    }
+
+    /**
+     * Kafka connection and Streams settings. {@code properties} passes any Kafka client or Streams
+     * setting through unchanged (security.protocol, sasl.*, ssl.*, replication.factor, ...).
+     */
+    public record Kafka(String bootstrapServers, String applicationId, String processingGuarantee,
+                        Integer numStreamThreads, String stateDir, Map<String, String> properties) {
+        public Kafka {
+            bootstrapServers = nonBlank(bootstrapServers, "kafka.bootstrap-servers", "localhost:9092");
+            applicationId = nonBlank(applicationId, "kafka.application-id", "image-drift-monitor");
+            processingGuarantee = nonBlank(processingGuarantee, "kafka.processing-guarantee", "exactly_once_v2");
+            numStreamThreads = numStreamThreads == null ? 1 : numStreamThreads;
+            stateDir = nonBlank(stateDir, "kafka.state-dir", "/var/lib/imagedrift/state");
+            properties = properties == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(properties));
+        }
+
+        void validate() {
+            require(processingGuarantee.equals("exactly_once_v2") || processingGuarantee.equals("at_least_once"),
+                    "kafka.processing-guarantee", "must be exactly_once_v2 or at_least_once", processingGuarantee);
+            require(numStreamThreads >= 1 && numStreamThreads <= 64, "kafka.num-stream-threads",
+                    "must be between 1 and 64", numStreamThreads);
+        }
+    }
+
+    /** Topic names. */
+    public record Topics(String events, String deadLetter, String scores, String alerts) {
+        public Topics {
+            events = nonBlank(events, "topics.events", "image-events");
+            deadLetter = nonBlank(deadLetter, "topics.dead-letter", "image-events-dlq");
+            scores = nonBlank(scores, "topics.scores", "image-drift-scores");
+            alerts = nonBlank(alerts, "topics.alerts", "image-drift-alerts");
+        }
+
+        void validate() {
+            java.util.Set<String> distinct = new java.util.HashSet<>(java.util.List.of(events, deadLetter, scores, alerts));
+            require(distinct.size() == 4, "topics", "must name four different topics", this);
+        }
+    }
+
+    /**
+     * Event-time windows: tumbling when {@code advance} equals {@code size} (the default), hopping
+     * when smaller. Events later than {@code grace} after their window's end are dropped and
+     * dead-lettered as late. {@code maxSamples} bounds the reservoir kept per stream and window.
+     */
+    public record Window(Duration size, Duration advance, Duration grace, Integer maxSamples) {
+        public Window {
+            size = size == null ? Duration.ofMinutes(5) : size;
+            advance = advance == null ? size : advance;
+            grace = grace == null ? Duration.ofMinutes(1) : grace;
+            maxSamples = maxSamples == null ? 10_000 : maxSamples;
+        }
+
+        void validate() {
+            require(size.toMillis() > 0, "window.size", "must be positive", Durations.format(size));
+            require(advance.toMillis() > 0 && advance.compareTo(size) <= 0, "window.advance",
+                    "must be positive and at most window.size (" + Durations.format(size) + ")", Durations.format(advance));
+            require(size.toMillis() % advance.toMillis() == 0, "window.advance",
+                    "must divide window.size (" + Durations.format(size) + ")", Durations.format(advance));
+            require(!grace.isNegative(), "window.grace", "must not be negative", Durations.format(grace));
+            require(maxSamples >= 2 && maxSamples <= 1_000_000, "window.max-samples",
+                    "must be between 2 and 1000000", maxSamples);
+        }
+
+        public boolean tumbling() { return advance.equals(size); }
+    }
+
+    /** The reference snapshot: one global file, optionally overridden per stream. */
+    public record Reference(String snapshot, Map<String, String> perStream) {
+        public Reference {
+            snapshot = nonBlank(snapshot, "reference.snapshot", "/etc/imagedrift/reference/reference.json.gz");
+            perStream = perStream == null ? Map.of() : Map.copyOf(perStream);
+        }
+    }
+
+    /** Correction of the per-window significance level for the number of streams tested. */
+    public enum Correction { NONE, BONFERRONI }
+
+    /**
+     * The decision rule. {@code alpha} is the false-alarm probability per window for the whole
+     * fleet of {@code expected-streams} streams when {@code correction} is bonferroni.
+     */
+    public record Detection(String mode, Double alpha, Double minScore, Integer minSamples, Integer folds,
+                            String correction, Integer expectedStreams, Integer exemplars, Integer trees,
+                            Integer maxDepth, Double learningRate, Integer minLeafSize, Integer importanceRepeats,
+                            Long seed) {
+        public Detection {
+            DetectorSettings d = DetectorSettings.calibratedDefaults();
+            mode = nonBlank(mode, "detection.mode", "calibrated");
+            alpha = alpha == null ? d.alpha() : alpha;
+            minScore = minScore == null ? d.minScore() : minScore;
+            minSamples = minSamples == null ? d.minSamples() : minSamples;
+            folds = folds == null ? d.folds() : folds;
+            correction = nonBlank(correction, "detection.correction", "bonferroni");
+            expectedStreams = expectedStreams == null ? 1 : expectedStreams;
+            exemplars = exemplars == null ? d.exemplars() : exemplars;
+            trees = trees == null ? d.trees() : trees;
+            maxDepth = maxDepth == null ? d.maxDepth() : maxDepth;
+            learningRate = learningRate == null ? d.learningRate() : learningRate;
+            minLeafSize = minLeafSize == null ? d.minLeafSize() : minLeafSize;
+            importanceRepeats = importanceRepeats == null ? d.importanceRepeats() : importanceRepeats;
+            seed = seed == null ? d.seed() : seed;
+        }
+
+        static Detection defaults() {
+            return new Detection(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        }
+
+        public DetectionMode detectionMode() {
+            String m = mode.toLowerCase(Locale.ROOT).replace('-', '_');
+            return switch (m) {
+                case "calibrated" -> DetectionMode.CALIBRATED;
+                case "reference_check" -> DetectionMode.REFERENCE_CHECK;
+                default -> throw new ConfigException(
+                        "detection.mode must be calibrated or reference-check, got " + mode);
+            };
+        }
+
+        public Correction correctionMethod() {
+            try {
+                return Correction.valueOf(correction.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("detection.correction must be bonferroni or none, got " + correction);
+            }
+        }
+
+        /** Per-window significance level after the correction across streams. */
+        public double perWindowAlpha() {
+            return correctionMethod() == Correction.BONFERRONI ? alpha / expectedStreams : alpha;
+        }
+
+        /** Detector settings for one window, with the corrected significance level. */
+        public DetectorSettings detectorSettings() {
+            try {
+                return new DetectorSettings(detectionMode(), folds, trees, maxDepth, learningRate, minLeafSize,
+                        perWindowAlpha(), minScore, minSamples, importanceRepeats, exemplars, seed);
+            } catch (IllegalArgumentException e) {
+                // DetectorSettings names its fields in camelCase; say the configuration key instead.
+                String msg = e.getMessage();
+                int space = msg.indexOf(' ');
+                String field = space < 0 ? msg : msg.substring(0, space);
+                throw new ConfigException("detection." + ConfigLoader.kebab(field) + msg.substring(field.length()), e);
+            }
+        }
+
+        void validate() {
+            detectionMode();
+            correctionMethod();
+            require(alpha > 0 && alpha < 1, "detection.alpha", "must be in (0, 1)", alpha);
+            require(expectedStreams >= 1, "detection.expected-streams", "must be at least 1", expectedStreams);
+            detectorSettings();
+        }
+    }
+
+    /** Alert hysteresis: FIRING after fire-after of the last out-of windows drifted; RESOLVED after resolve-after clean windows. */
+    public record Alerting(Integer fireAfter, Integer outOf, Integer resolveAfter) {
+        public Alerting {
+            fireAfter = fireAfter == null ? 2 : fireAfter;
+            outOf = outOf == null ? 3 : outOf;
+            resolveAfter = resolveAfter == null ? 2 : resolveAfter;
+        }
+
+        void validate() {
+            require(fireAfter >= 1, "alerting.fire-after", "must be at least 1", fireAfter);
+            require(outOf >= fireAfter && outOf <= 64, "alerting.out-of",
+                    "must be between alerting.fire-after (" + fireAfter + ") and 64", outOf);
+            require(resolveAfter >= 1, "alerting.resolve-after", "must be at least 1", resolveAfter);
+        }
+    }
+
+    /** Limits that protect the service from enormous images. */
+    public record Images(Long maxPixels, Long maxBytes) {
+        public Images {
+            maxPixels = maxPixels == null ? 50_000_000L : maxPixels;
+            maxBytes = maxBytes == null ? 16L * 1024 * 1024 : maxBytes;
+        }
+
+        void validate() {
+            require(maxPixels >= 1, "images.max-pixels", "must be positive", maxPixels);
+            require(maxBytes >= 1, "images.max-bytes", "must be positive", maxBytes);
+        }
+    }
+
+    /** The HTTP endpoint serving /metrics, /healthz and /readyz. */
+    public record Metrics(Integer port, String host) {
+        public Metrics {
+            port = port == null ? 9400 : port;
+            host = nonBlank(host, "metrics.host", "0.0.0.0");
+        }
+
+        void validate() {
+            require(port >= 0 && port <= 65535, "metrics.port", "must be between 0 and 65535 (0 = any free port)", port);
+        }
+    }
+}

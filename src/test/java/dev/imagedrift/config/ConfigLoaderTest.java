@@ -1,0 +1,117 @@
+package dev.imagedrift.config;
+
+import dev.imagedrift.detect.DetectionMode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ConfigLoaderTest {
+    @TempDir
+    Path dir;
+
+    private Path yaml(String text) throws Exception {
+        Path f = dir.resolve("application.yaml");
+        Files.writeString(f, text);
+        return f;
+    }
+
+    @Test
+    void defaultsWithoutFileOrEnvironment() {
+        MonitorConfig c = ConfigLoader.load(null, Map.of());
+        assertEquals("localhost:9092", c.kafka().bootstrapServers());
+        assertEquals("exactly_once_v2", c.kafka().processingGuarantee());
+        assertEquals(Duration.ofMinutes(5), c.window().size());
+        assertEquals(Duration.ofMinutes(5), c.window().advance());
+        assertEquals(Duration.ofMinutes(1), c.window().grace());
+        assertEquals(10_000, c.window().maxSamples());
+        assertEquals("image-events-dlq", c.topics().deadLetter());
+        assertEquals(DetectionMode.CALIBRATED, c.detection().detectionMode());
+        assertEquals(0.01, c.detection().perWindowAlpha());
+        assertEquals(9400, c.metrics().port());
+    }
+
+    @Test
+    void fileValuesThenEnvironmentOverrides() throws Exception {
+        Path f = yaml("""
+                kafka:
+                  bootstrap-servers: broker-a:9092
+                  properties:
+                    security.protocol: SASL_SSL
+                window:
+                  size: 10m
+                  grace: PT30S
+                detection:
+                  mode: reference-check
+                  expected-streams: 4
+                """);
+        MonitorConfig c = ConfigLoader.load(f, Map.of(
+                "IMAGEDRIFT_KAFKA_BOOTSTRAP_SERVERS", "broker-b:9093",
+                "IMAGEDRIFT_WINDOW_MAX_SAMPLES", "500",
+                "IMAGEDRIFT_KAFKA_PROPERTY_SASL_JAAS_CONFIG", "secret-jaas",
+                "IMAGEDRIFT_CONFIG", "/ignored/path",
+                "PATH", "/usr/bin"));
+        assertEquals("broker-b:9093", c.kafka().bootstrapServers());
+        assertEquals("SASL_SSL", c.kafka().properties().get("security.protocol"));
+        assertEquals("secret-jaas", c.kafka().properties().get("sasl.jaas.config"));
+        assertEquals(Duration.ofMinutes(10), c.window().size());
+        assertEquals(Duration.ofMinutes(10), c.window().advance(), "advance defaults to size (tumbling)");
+        assertEquals(Duration.ofSeconds(30), c.window().grace());
+        assertEquals(500, c.window().maxSamples());
+        assertEquals(DetectionMode.REFERENCE_CHECK, c.detection().detectionMode());
+        assertEquals(0.0025, c.detection().perWindowAlpha(), 1e-12, "bonferroni over 4 streams");
+    }
+
+    @Test
+    void unknownKeyIsNamed() throws Exception {
+        Path f = yaml("window:\n  sise: 5m\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(f, Map.of()));
+        assertTrue(e.getMessage().contains("window.sise"), e.getMessage());
+        assertTrue(e.getMessage().contains("max-samples"), "lists the known keys: " + e.getMessage());
+    }
+
+    @Test
+    void unknownKeyFromEnvironmentNamesTheVariable() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ConfigLoader.load(null, Map.of("IMAGEDRIFT_WINDOW_SISE", "5m")));
+        assertTrue(e.getMessage().contains("IMAGEDRIFT_WINDOW_SISE"), e.getMessage());
+        ConfigException section = assertThrows(ConfigException.class,
+                () -> ConfigLoader.load(null, Map.of("IMAGEDRIFT_WINDOWS_SIZE", "5m")));
+        assertTrue(section.getMessage().contains("IMAGEDRIFT_WINDOWS_SIZE"), section.getMessage());
+    }
+
+    @Test
+    void badValuesNameTheKey() throws Exception {
+        assertMessage("window:\n  size: five minutes\n", "window.size");
+        assertMessage("window:\n  max-samples: lots\n", "window.max-samples");
+        assertMessage("window:\n  size: 5m\n  advance: 2m\n", "window.advance");
+        assertMessage("window:\n  grace: -PT1S\n", "window.grace");
+        assertMessage("detection:\n  alpha: 1.5\n", "detection.alpha");
+        assertMessage("detection:\n  folds: 1\n", "detection.folds");
+        assertMessage("detection:\n  mode: magic\n", "detection.mode");
+        assertMessage("detection:\n  correction: holm\n", "detection.correction");
+        assertMessage("alerting:\n  fire-after: 4\n  out-of: 3\n", "alerting.out-of");
+        assertMessage("kafka:\n  processing-guarantee: exactly_once\n", "kafka.processing-guarantee");
+        assertMessage("topics:\n  scores: same\n  alerts: same\n", "topics");
+        assertMessage("metrics:\n  port: 70000\n", "metrics.port");
+    }
+
+    private void assertMessage(String text, String key) throws Exception {
+        Path f = yaml(text);
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(f, Map.of()), text);
+        assertTrue(e.getMessage().contains(key), "message should name " + key + ": " + e.getMessage());
+    }
+
+    @Test
+    void hoppingWindowsAreAllowedWhenAdvanceDividesSize() throws Exception {
+        MonitorConfig c = ConfigLoader.load(yaml("window:\n  size: 10m\n  advance: 5m\n"), Map.of());
+        assertTrue(!c.window().tumbling());
+    }
+}
