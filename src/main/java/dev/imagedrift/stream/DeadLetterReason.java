@@ -1,0 +1,44 @@
+package dev.imagedrift.stream;
+
+import dev.imagedrift.image.RejectReason;
+
+/**
+ * Why an input record went to the dead-letter topic. The codes are stable: they are the
+ * {@code imagedrift-dlq-reason} header and the {@code reason} label of
+ * {@code imagedrift_images_failed_total}.
+ */
+public enum DeadLetterReason {
+    BAD_JSON("bad_json"),
+    MISSING_FIELD("missing_field"),
+    WRONG_TYPE("wrong_type"),
+    BAD_TIMESTAMP("bad_timestamp"),
+    BAD_BASE64("bad_base64"),
+    UNKNOWN_PROPERTY("unknown_property"),
+    EMPTY("empty"),
+    UNKNOWN_FORMAT("unknown_format"),
+    TOO_LARGE("too_large"),
+    UNDECODABLE("undecodable"),
+    UNSUPPORTED_PIXEL_FORMAT("unsupported_pixel_format"),
+    BAD_RAW_BUFFER("bad_raw_buffer"),
+    RECORD_TOO_LARGE("record_too_large"),
+    LATE("late"),
+    INTERNAL_ERROR("internal_error");
+
+    private final String code;
+
+    DeadLetterReason(String code) { this.code = code; }
+
+    public String code() { return code; }
+
+    /** The dead-letter reason of an image the decoder refused. */
+    public static DeadLetterReason of(RejectReason image) {
+        return switch (image) {
+            case EMPTY -> EMPTY;
+            case UNKNOWN_FORMAT -> UNKNOWN_FORMAT;
+            case TOO_LARGE -> TOO_LARGE;
+            case UNDECODABLE -> UNDECODABLE;
+            case UNSUPPORTED_PIXEL_FORMAT -> UNSUPPORTED_PIXEL_FORMAT;
+            case BAD_RAW_BUFFER -> BAD_RAW_BUFFER;
+        };
+    }
+}

@@ -1,0 +1,62 @@
+package dev.imagedrift.stream;
+
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * First stage: parses each input record, decodes its image and computes its properties. Emits the
+ * observation keyed by stream with the event time as record timestamp, or a dead letter saying
+ * why the record cannot be used. Nothing thrown here reaches Kafka Streams.
+ */
+final class ExtractProcessor implements Processor<byte[], byte[], String, Outcome<Observation>> {
+    private static final Logger LOG = LoggerFactory.getLogger(ExtractProcessor.class);
+
+    private final EventParser parser;
+    private final PropertyExtractor extractor;
+    private final MonitorListener listener;
+    private ProcessorContext<String, Outcome<Observation>> context;
+
+    ExtractProcessor(EventParser parser, PropertyExtractor extractor, MonitorListener listener) {
+        this.parser = parser;
+        this.extractor = extractor;
+        this.listener = listener;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Outcome<Observation>> context) {
+        this.context = context;
+    }
+
+    @Override
+    public void process(Record<byte[], byte[]> record) {
+        RecordMetadata meta = context.recordMetadata().orElse(null);
+        String topic = meta == null ? null : meta.topic();
+        int partition = meta == null ? -1 : meta.partition();
+        long offset = meta == null ? -1 : meta.offset();
+        long started = System.nanoTime();
+        try {
+            ImageEvent event = parser.parse(record.key(), record.value(), record.headers(), record.timestamp(),
+                    topic + "/" + partition + "@" + offset);
+            Observation observation = extractor.extract(event);
+            listener.imageProcessed(observation.stream(), System.nanoTime() - started);
+            context.forward(new Record<>(observation.stream(), Outcome.ok(observation), observation.timestampMs()));
+        } catch (RejectedEvent e) {
+            deadLetter(record, e.reason(), e.getMessage(), topic, partition, offset);
+        } catch (RuntimeException e) {
+            LOG.warn("unexpected failure on record {}/{}@{}; dead-lettered", topic, partition, offset, e);
+            deadLetter(record, DeadLetterReason.INTERNAL_ERROR, e.toString(), topic, partition, offset);
+        }
+    }
+
+    private void deadLetter(Record<byte[], byte[]> record, DeadLetterReason reason, String message, String topic,
+                            int partition, long offset) {
+        listener.deadLettered(reason);
+        DeadLetter d = new DeadLetter(record.key(), record.value(), reason, message, topic, partition, offset);
+        context.forward(new Record<String, Outcome<Observation>>(null, Outcome.dead(d), record.timestamp(),
+                record.headers()));
+    }
+}

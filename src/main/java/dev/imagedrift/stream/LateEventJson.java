@@ -1,0 +1,37 @@
+package dev.imagedrift.stream;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The dead-letter value of a late event: by the time lateness is known the image has been reduced
+ * to its properties, so the record carries those in the precomputed-properties event format (it
+ * can be replayed as is).
+ */
+final class LateEventJson {
+    private LateEventJson() {}
+
+    static byte[] of(Observation o, List<String> propertyNames) {
+        ObjectNode root = JsonSerde.MAPPER.createObjectNode();
+        root.put("id", o.id());
+        root.put("stream", o.stream());
+        root.put("timestamp", Instant.ofEpochMilli(o.timestampMs()).toString());
+        ObjectNode props = root.putObject("properties");
+        for (int i = 0; i < propertyNames.size(); i++) {
+            double v = o.values()[i];
+            if (Double.isNaN(v)) {
+                props.putNull(propertyNames.get(i));
+            } else {
+                props.put(propertyNames.get(i), v);
+            }
+        }
+        try {
+            return JsonSerde.MAPPER.writeValueAsBytes(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a late event as JSON", e);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.imagedrift.stream;
+
+/**
+ * What the topology reports as it works; the metrics implement it. Calls come from stream
+ * threads, so implementations must be thread-safe. All methods default to doing nothing.
+ */
+public interface MonitorListener {
+    MonitorListener NONE = new MonitorListener() {};
+
+    /** An event's properties were computed (or its precomputed properties accepted). */
+    default void imageProcessed(String stream, long extractionNanos) {}
+
+    /** An event went to the dead-letter topic. */
+    default void deadLettered(DeadLetterReason reason) {}
+
+    /** An event arrived after every window it belongs to had closed. */
+    default void lateRecord(String stream) {}
+
+    /**
+     * A window was evaluated and its score record is being sent.
+     *
+     * @param detectionNanos time the detector took
+     * @param latencyMillis  wall-clock time from the window's close (end + grace) to now
+     */
+    default void windowEvaluated(ScoreRecord score, long detectionNanos, long latencyMillis) {}
+
+    /** The alert state of a stream after a window: whether it is firing, and whether this window changed it. */
+    default void alertEvaluated(String stream, boolean firing, AlertRecord change) {}
+}

@@ -1,0 +1,200 @@
+package dev.imagedrift.stream;
+
+import dev.imagedrift.detect.DriftDetector;
+import dev.imagedrift.detect.DriftResult;
+import dev.imagedrift.detect.Samples;
+import dev.imagedrift.window.ReservoirSampler;
+import dev.imagedrift.window.SampleCodec;
+import dev.imagedrift.window.WindowAssigner;
+import dev.imagedrift.window.WindowKeys;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Second stage, per stream: keeps a seeded reservoir of observations for each event-time window,
+ * and when stream time passes a window's end plus grace, runs the detector on it once and emits
+ * its score record. State lives in three changelogged stores (exactly-once safe across restarts
+ * and rebalances): one small counter per window, one entry per kept sample, and an index of open
+ * windows ordered by end time. Writing one sample per event keeps the changelog traffic per event
+ * constant, whatever the window size.
+ */
+final class WindowProcessor implements Processor<String, Observation, String, Outcome<ScoreRecord>> {
+    static final String COUNTS_STORE = "window-counts";
+    static final String SAMPLES_STORE = "window-samples";
+    static final String INDEX_STORE = "window-index";
+    private static final byte[] EMPTY = new byte[0];
+
+    private final WindowAssigner assigner;
+    private final long graceMs;
+    private final ReservoirSampler sampler;
+    private final ReferenceSet references;
+    private final DriftDetector detector;
+    private final MonitorListener listener;
+    private final Duration closeBudget;
+    private final Duration punctuateInterval;
+    private final Clock clock;
+    private final List<String> propertyNames;
+
+    private ProcessorContext<String, Outcome<ScoreRecord>> context;
+    private KeyValueStore<Bytes, byte[]> counts;
+    private KeyValueStore<Bytes, byte[]> samples;
+    private KeyValueStore<Bytes, byte[]> index;
+    /** End of the oldest open window, so most events skip the index scan; null = unknown (read the index). */
+    private Long earliestOpenEnd;
+
+    WindowProcessor(WindowAssigner assigner, Duration grace, ReservoirSampler sampler, ReferenceSet references,
+                    DriftDetector detector, MonitorListener listener, Duration closeBudget,
+                    Duration punctuateInterval, Clock clock) {
+        this.assigner = assigner;
+        this.graceMs = grace.toMillis();
+        this.sampler = sampler;
+        this.references = references;
+        this.detector = detector;
+        this.listener = listener;
+        this.closeBudget = closeBudget;
+        this.punctuateInterval = punctuateInterval;
+        this.clock = clock;
+        this.propertyNames = references.propertyNames();
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Outcome<ScoreRecord>> context) {
+        this.context = context;
+        this.counts = context.getStateStore(COUNTS_STORE);
+        this.samples = context.getStateStore(SAMPLES_STORE);
+        this.index = context.getStateStore(INDEX_STORE);
+        // Closing is bounded per call; the punctuator finishes a backlog without waiting for new events.
+        context.schedule(punctuateInterval, PunctuationType.WALL_CLOCK_TIME,
+                now -> closeDueWindows(context.currentStreamTimeMs()));
+    }
+
+    @Override
+    public void process(Record<String, Observation> record) {
+        Observation o = record.value();
+        long streamTime = context.currentStreamTimeMs();
+        boolean kept = false;
+        for (long start : assigner.windowStartsFor(o.timestampMs())) {
+            if (isClosed(start + assigner.sizeMs(), streamTime)) {
+                continue;
+            }
+            add(o, start);
+            kept = true;
+        }
+        if (!kept) {
+            late(record);
+        }
+        closeDueWindows(streamTime);
+    }
+
+    private boolean isClosed(long windowEnd, long streamTime) {
+        return windowEnd + graceMs <= streamTime;
+    }
+
+    private void add(Observation o, long windowStart) {
+        byte[] windowKey = WindowKeys.window(o.stream(), windowStart);
+        Bytes countKey = Bytes.wrap(windowKey);
+        byte[] countBytes = counts.get(countKey);
+        long seen = countBytes == null ? 0 : ByteBuffer.wrap(countBytes).getLong();
+        if (countBytes == null) {
+            long end = windowStart + assigner.sizeMs();
+            if (earliestOpenEnd != null && end < earliestOpenEnd) {
+                earliestOpenEnd = end;
+            }
+            index.put(Bytes.wrap(WindowKeys.index(windowStart + assigner.sizeMs(), windowStart, o.stream())), EMPTY);
+        }
+        int slot = sampler.slotFor(o.stream(), windowStart, seen);
+        if (slot >= 0) {
+            samples.put(Bytes.wrap(WindowKeys.slot(windowKey, slot)), SampleCodec.encode(o.id(), o.values()));
+        }
+        counts.put(countKey, ByteBuffer.allocate(8).putLong(seen + 1).array());
+    }
+
+    private void late(Record<String, Observation> record) {
+        Observation o = record.value();
+        listener.lateRecord(o.stream());
+        listener.deadLettered(DeadLetterReason.LATE);
+        String message = "event time " + Instant.ofEpochMilli(o.timestampMs()) + " is after the close of every "
+                + "window it belongs to (stream time " + Instant.ofEpochMilli(context.currentStreamTimeMs())
+                + ", grace " + Duration.ofMillis(graceMs) + ")";
+        var meta = context.recordMetadata().orElse(null);
+        DeadLetter d = new DeadLetter(o.stream().getBytes(StandardCharsets.UTF_8), LateEventJson.of(o, propertyNames),
+                DeadLetterReason.LATE, message, meta == null ? null : meta.topic(),
+                meta == null ? -1 : meta.partition(), meta == null ? -1 : meta.offset());
+        context.forward(new Record<String, Outcome<ScoreRecord>>(o.stream(), Outcome.dead(d), record.timestamp()));
+    }
+
+    /** Evaluates windows whose end + grace has passed, oldest first, within the time budget. */
+    private void closeDueWindows(long streamTime) {
+        if (earliestOpenEnd != null && !isClosed(earliestOpenEnd, streamTime)) {
+            return;
+        }
+        long deadline = System.nanoTime() + closeBudget.toNanos();
+        while (System.nanoTime() < deadline) {
+            WindowKeys.IndexEntry due = oldestDue(streamTime);
+            if (due == null) {
+                return;
+            }
+            close(due);
+        }
+    }
+
+    private WindowKeys.IndexEntry oldestDue(long streamTime) {
+        try (KeyValueIterator<Bytes, byte[]> it = index.all()) {
+            if (!it.hasNext()) {
+                earliestOpenEnd = Long.MAX_VALUE;
+                return null;
+            }
+            WindowKeys.IndexEntry e = WindowKeys.parseIndex(it.next().key.get());
+            earliestOpenEnd = e.windowEnd();
+            return isClosed(e.windowEnd(), streamTime) ? e : null;
+        }
+    }
+
+    private void close(WindowKeys.IndexEntry w) {
+        byte[] windowKey = WindowKeys.window(w.stream(), w.windowStart());
+        byte[] countBytes = counts.get(Bytes.wrap(windowKey));
+        long seen = countBytes == null ? 0 : ByteBuffer.wrap(countBytes).getLong();
+        List<Bytes> slotKeys = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        List<double[]> rows = new ArrayList<>();
+        try (KeyValueIterator<Bytes, byte[]> it = samples.range(Bytes.wrap(WindowKeys.firstSlot(windowKey)),
+                Bytes.wrap(WindowKeys.lastSlot(windowKey)))) {
+            while (it.hasNext()) {
+                KeyValue<Bytes, byte[]> kv = it.next();
+                slotKeys.add(kv.key);
+                SampleCodec.Sample s = SampleCodec.decode(kv.value);
+                ids.add(s.id());
+                rows.add(s.values());
+            }
+        }
+        ReferenceSet.Reference reference = references.forStream(w.stream());
+        Samples current = new Samples(propertyNames, rows.toArray(new double[0][]), ids);
+        long started = System.nanoTime();
+        DriftResult result = detector.detect(reference.samples(), current);
+        long detectionNanos = System.nanoTime() - started;
+        Instant now = clock.instant();
+        ScoreRecord score = ScoreRecord.of(w.stream(), w.windowStart(), w.windowEnd(), seen, result,
+                reference.version(), now, detectionNanos / 1_000_000);
+        listener.windowEvaluated(score, detectionNanos, Math.max(0, now.toEpochMilli() - (w.windowEnd() + graceMs)));
+        context.forward(new Record<>(w.stream(), Outcome.ok(score), w.windowEnd()));
+        for (Bytes k : slotKeys) {
+            samples.delete(k);
+        }
+        counts.delete(Bytes.wrap(windowKey));
+        index.delete(Bytes.wrap(WindowKeys.index(w.windowEnd(), w.windowStart(), w.stream())));
+    }
+}

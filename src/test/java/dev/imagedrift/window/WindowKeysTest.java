@@ -1,0 +1,42 @@
+package dev.imagedrift.window;
+
+import org.apache.kafka.common.utils.Bytes;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class WindowKeysTest {
+    @Test
+    void indexKeysSortByWindowEnd() {
+        Bytes a = Bytes.wrap(WindowKeys.index(1_000, 0, "zeta"));
+        Bytes b = Bytes.wrap(WindowKeys.index(2_000, 1_000, "alpha"));
+        Bytes c = Bytes.wrap(WindowKeys.index(300_000_000_000L, 1_000, "alpha"));
+        assertTrue(a.compareTo(b) < 0);
+        assertTrue(b.compareTo(c) < 0);
+        WindowKeys.IndexEntry e = WindowKeys.parseIndex(WindowKeys.index(2_000, 1_000, "kamera-ü"));
+        assertEquals(new WindowKeys.IndexEntry(2_000, 1_000, "kamera-ü"), e);
+    }
+
+    @Test
+    void slotsOfAWindowAreAContiguousRangeApartFromOtherStreamsAndWindows() {
+        byte[] w = WindowKeys.window("cam", 300_000);
+        Bytes first = Bytes.wrap(WindowKeys.firstSlot(w));
+        Bytes last = Bytes.wrap(WindowKeys.lastSlot(w));
+        Bytes inside = Bytes.wrap(WindowKeys.slot(w, 9_999));
+        Bytes nextWindow = Bytes.wrap(WindowKeys.slot(WindowKeys.window("cam", 600_000), 0));
+        Bytes longerName = Bytes.wrap(WindowKeys.slot(WindowKeys.window("cam2", 300_000), 0));
+        assertTrue(first.compareTo(inside) < 0 && inside.compareTo(last) < 0);
+        assertTrue(nextWindow.compareTo(first) < 0 || nextWindow.compareTo(last) > 0);
+        assertTrue(longerName.compareTo(first) < 0 || longerName.compareTo(last) > 0);
+    }
+
+    @Test
+    void samplesRoundTripIncludingNaN() {
+        double[] values = {1.5, Double.NaN, 255, 0.333};
+        SampleCodec.Sample s = SampleCodec.decode(SampleCodec.encode("img-ä/7.jpg", values));
+        assertEquals("img-ä/7.jpg", s.id());
+        assertArrayEquals(values, s.values());
+    }
+}
