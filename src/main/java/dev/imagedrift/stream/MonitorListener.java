@@ -7,6 +7,40 @@ package dev.imagedrift.stream;
 public interface MonitorListener {
     MonitorListener NONE = new MonitorListener() {};
 
+    /** One listener that tells each of the given listeners, in order. */
+    static MonitorListener all(MonitorListener... listeners) {
+        java.util.List<MonitorListener> ls = java.util.Arrays.stream(listeners).filter(l -> l != NONE).toList();
+        if (ls.size() == 1) {
+            return ls.get(0);
+        }
+        return new MonitorListener() {
+            @Override
+            public void imageProcessed(String stream, long extractionNanos) {
+                ls.forEach(l -> l.imageProcessed(stream, extractionNanos));
+            }
+
+            @Override
+            public void deadLettered(DeadLetterReason reason) {
+                ls.forEach(l -> l.deadLettered(reason));
+            }
+
+            @Override
+            public void lateRecord(String stream) {
+                ls.forEach(l -> l.lateRecord(stream));
+            }
+
+            @Override
+            public void windowEvaluated(ScoreRecord score, long detectionNanos, long latencyMillis) {
+                ls.forEach(l -> l.windowEvaluated(score, detectionNanos, latencyMillis));
+            }
+
+            @Override
+            public void alertEvaluated(String stream, boolean firing, AlertRecord change) {
+                ls.forEach(l -> l.alertEvaluated(stream, firing, change));
+            }
+        };
+    }
+
     /** An event's properties were computed (or its precomputed properties accepted). */
     default void imageProcessed(String stream, long extractionNanos) {}
 

@@ -1,0 +1,81 @@
+package dev.imagedrift.cli;
+
+import dev.imagedrift.config.ConfigException;
+import dev.imagedrift.config.ConfigLoader;
+import dev.imagedrift.config.MonitorConfig;
+import dev.imagedrift.properties.PropertySet;
+import dev.imagedrift.stream.DriftTopology;
+import dev.imagedrift.stream.MonitorListener;
+import dev.imagedrift.stream.ReferenceSet;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+
+/** Runs the monitor against a real Kafka cluster until SIGTERM / Ctrl-C, then closes it within a bounded time. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run the monitor against a Kafka cluster until stopped (SIGTERM or Ctrl-C).")
+public final class RunCommand implements Callable<Integer> {
+    @Option(names = {"-c", "--config"}, description = "YAML configuration file (default: $IMAGEDRIFT_CONFIG, "
+            + "else built-in defaults); IMAGEDRIFT_* environment variables override it.")
+    Path config;
+
+    @Option(names = "--create-topics", description = "Create missing topics first (partitions and replication below).")
+    boolean createTopics;
+
+    @Option(names = "--partitions", defaultValue = "6", description = "Partitions of topics created with --create-topics (default: ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(names = "--replication-factor", defaultValue = "3", description = "Replication of topics created with --create-topics (default: ${DEFAULT-VALUE}).")
+    short replication;
+
+    @Override
+    public Integer call() throws Exception {
+        MonitorConfig cfg;
+        ReferenceSet references;
+        PropertySet properties = PropertySet.discover();
+        try {
+            Path file = config != null ? config
+                    : System.getenv("IMAGEDRIFT_CONFIG") != null ? Path.of(System.getenv("IMAGEDRIFT_CONFIG")) : null;
+            cfg = ConfigLoader.load(file, System.getenv());
+            references = MonitorRuntime.loadReferences(cfg, properties);
+        } catch (ConfigException e) {
+            System.err.println("configuration error: " + e.getMessage());
+            return 2;
+        }
+        if (createTopics) {
+            createMissingTopics(cfg);
+        }
+        MonitorRuntime runtime = MonitorRuntime.start(cfg, properties, references, MonitorListener.NONE);
+        Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "imagedrift-shutdown"));
+        runtime.awaitStopped();
+        return 0;
+    }
+
+    private void createMissingTopics(MonitorConfig cfg) throws InterruptedException {
+        Properties admin = new Properties();
+        admin.put("bootstrap.servers", cfg.kafka().bootstrapServers());
+        cfg.kafka().properties().forEach(admin::put);
+        try (Admin client = Admin.create(admin)) {
+            for (String topic : DriftTopology.topicNames(cfg)) {
+                try {
+                    client.createTopics(java.util.List.of(new NewTopic(topic, partitions, replication)))
+                            .all().get();
+                    System.out.println("created topic " + topic);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("cannot create topic " + topic + ": " + e.getCause(), e);
+                    }
+                }
+            }
+        }
+    }
+
+}

@@ -1,0 +1,157 @@
+package dev.imagedrift.stream;
+
+import dev.imagedrift.config.ConfigLoader;
+import dev.imagedrift.config.MonitorConfig;
+import dev.imagedrift.detect.Detectors;
+import dev.imagedrift.detect.Samples;
+import dev.imagedrift.properties.PropertySet;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+
+/**
+ * A {@link DriftTopology} under {@link TopologyTestDriver}, with a synthetic reference of
+ * property vectors and helpers to pipe events of every accepted format.
+ */
+final class TopologyFixture implements AutoCloseable {
+    static final long T0 = 1_795_874_400_000L; // 2026-11-28T14:00:00Z, aligned to 10 s windows
+
+    final MonitorConfig config;
+    final TopologyTestDriver driver;
+    final TestInputTopic<byte[], byte[]> events;
+    final TestOutputTopic<String, ScoreRecord> scores;
+    final TestOutputTopic<String, AlertRecord> alerts;
+    final TestOutputTopic<byte[], byte[]> deadLetters;
+    final RecordingListener listener = new RecordingListener();
+    private final Random random = new Random(11);
+
+    /** @param overrides configuration overrides as environment variables, e.g. IMAGEDRIFT_WINDOW_MAX_SAMPLES */
+    TopologyFixture(Path stateDir, Map<String, String> overrides) throws Exception {
+        Path file = stateDir.resolve("test.yaml");
+        Files.writeString(file, """
+                kafka:
+                  application-id: topology-test
+                  state-dir: %s
+                window:
+                  size: 10s
+                  grace: 2s
+                detection:
+                  min-samples: 30
+                """.formatted(stateDir.resolve("state")));
+        config = ConfigLoader.load(file, overrides);
+        PropertySet properties = PropertySet.defaults();
+        ReferenceSet references = ReferenceSet.global(reference(properties, 300), "test-ref");
+        Properties props = StreamsSettings.from(config);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        driver = new TopologyTestDriver(DriftTopology.build(config, properties, references,
+                Detectors.create(config.detection().detectorSettings()), listener, Clock.systemUTC()), props);
+        events = driver.createInputTopic(config.topics().events(), new ByteArraySerializer(), new ByteArraySerializer());
+        scores = driver.createOutputTopic(config.topics().scores(), new StringDeserializer(),
+                new JsonSerde<>(ScoreRecord.class).deserializer());
+        alerts = driver.createOutputTopic(config.topics().alerts(), new StringDeserializer(),
+                new JsonSerde<>(AlertRecord.class).deserializer());
+        deadLetters = driver.createOutputTopic(config.topics().deadLetter(), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
+    }
+
+    /** Reference rows: plausible photo properties with natural spread. */
+    private Samples reference(PropertySet properties, int n) {
+        double[][] rows = new double[n][];
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            rows[i] = normalRow(0);
+            ids.add("ref-" + i);
+        }
+        return new Samples(properties.names(), rows, ids);
+    }
+
+    /** One property vector; {@code brightnessShift} moves brightness (and nothing else). */
+    double[] normalRow(double brightnessShift) {
+        double w = 64 + random.nextInt(96);
+        double h = 48 + random.nextInt(112);
+        double r = 0.33 + 0.05 * random.nextGaussian();
+        double g = 0.34 + 0.04 * random.nextGaussian();
+        return new double[] {h / w, h * w, 110 + 25 * random.nextGaussian() + brightnessShift,
+                50 + 12 * random.nextGaussian(), r, g, 1 - r - g};
+    }
+
+    /** A precomputed-properties JSON event. */
+    static byte[] propertiesEvent(String id, String stream, long time, double[] v) {
+        String[] keys = {"aspect_ratio", "area", "brightness", "rms_contrast", "mean_red_relative_intensity",
+                "mean_green_relative_intensity", "mean_blue_relative_intensity"};
+        StringBuilder sb = new StringBuilder("{\"id\":\"" + id + "\",\"stream\":\"" + stream + "\",\"timestamp\":\""
+                + Instant.ofEpochMilli(time) + "\",\"properties\":{");
+        for (int i = 0; i < keys.length; i++) {
+            if (i > 0) sb.append(',');
+            sb.append('"').append(keys[i]).append("\":").append(String.format(Locale.ROOT, "%.6f", v[i]));
+        }
+        return sb.append("}}").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Pipes {@code count} precomputed events for {@code stream} spread over [from, from + span). */
+    void pipeWindow(String stream, long from, long span, int count, double brightnessShift) {
+        for (int i = 0; i < count; i++) {
+            long t = from + (span * i) / count;
+            pipe(stream, t, propertiesEvent(stream + "-" + t + "-" + i, stream, t, normalRow(brightnessShift)));
+        }
+    }
+
+    void pipe(String key, long recordTime, byte[] value) {
+        events.pipeInput(new TestRecord<>(key == null ? null : key.getBytes(StandardCharsets.UTF_8), value,
+                new RecordHeaders(), recordTime));
+    }
+
+    /** An event that only moves stream time forward (on another stream, so windows of interest close). */
+    void advanceStreamTime(long time) {
+        pipe("clock", time, propertiesEvent("tick-" + time, "clock", time, normalRow(0)));
+    }
+
+    List<ScoreRecord> scoresFor(String stream) {
+        return scores.readValuesToList().stream().filter(s -> s.stream().equals(stream)).toList();
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+
+    /** Remembers what the topology reported. */
+    static final class RecordingListener implements MonitorListener {
+        final List<DeadLetterReason> deadLetters = java.util.Collections.synchronizedList(new ArrayList<>());
+        final List<String> late = java.util.Collections.synchronizedList(new ArrayList<>());
+        final java.util.concurrent.atomic.AtomicInteger processed = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public void imageProcessed(String stream, long extractionNanos) {
+            processed.incrementAndGet();
+        }
+
+        @Override
+        public void deadLettered(DeadLetterReason reason) {
+            deadLetters.add(reason);
+        }
+
+        @Override
+        public void lateRecord(String stream) {
+            late.add(stream);
+        }
+    }
+}
