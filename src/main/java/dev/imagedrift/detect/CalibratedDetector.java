@@ -1,0 +1,114 @@
+package dev.imagedrift.detect;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The product's rule (mode CALIBRATED): the reference check's domain classifier, made honest
+ * about sample size.
+ *
+ * <ol>
+ *   <li>Stratified k-fold cross-fitting over all rows of both sides (no subsampling): every row
+ *       gets an out-of-fold score from a model that did not see it ({@link CrossFit}).</li>
+ *   <li>AUC = sum of the folds' Mann-Whitney U over the sum of their pairs, not clipped, with a
+ *       95% interval ({@link FoldedAuc}); drift score = max(2 AUC - 1, 0), the reference check's
+ *       scale.</li>
+ *   <li>A p-value valid at the window's own sizes, from the folds taken as a chain in which each
+ *       fold is scored by a model trained only on earlier folds ({@link SequentialRankTest}
+ *       explains why the folds' statistics cannot simply be summed).</li>
+ *   <li>DRIFT iff p &lt; alpha (significance) and drift score &gt;= minScore (an effect-size floor,
+ *       so a huge window does not alarm on a negligible shift); INSUFFICIENT_DATA when a side has
+ *       fewer than minSamples rows.</li>
+ *   <li>Importance: fold-stratified AUC drop under permutation ({@link FoldPermutationImportance});
+ *       exemplars from the out-of-fold scores.</li>
+ * </ol>
+ *
+ * <p>Folds: {@code min(folds, n_reference, n_current)}, so every fold holds both sides.
+ * Stateless and thread-safe.
+ */
+public final class CalibratedDetector implements DriftDetector {
+    private final DetectorSettings settings;
+    private final BoostingTrainer trainer;
+
+    public CalibratedDetector(DetectorSettings settings) {
+        if (settings == null) throw new IllegalArgumentException("settings must not be null");
+        if (settings.mode() != DetectionMode.CALIBRATED) {
+            throw new IllegalArgumentException("CalibratedDetector needs mode CALIBRATED, got " + settings.mode());
+        }
+        this.settings = settings;
+        this.trainer = new BoostingTrainer(settings);
+    }
+
+    @Override
+    public DetectorSettings settings() { return settings; }
+
+    @Override
+    public DriftResult detect(Samples reference, Samples current) {
+        SamplesValidator.requireComparable(reference, current);
+        List<UnivariateDrift> univariate = UnivariateTests.compare(reference, current);
+        int nRef = reference.size();
+        int nCur = current.size();
+        if (nRef < settings.minSamples() || nCur < settings.minSamples()) {
+            String reason = String.format(Locale.ROOT, "INSUFFICIENT_DATA: %d reference and %d current samples, "
+                    + "at least %d needed on each side", nRef, nCur, settings.minSamples());
+            return new DriftResult(DriftStatus.INSUFFICIENT_DATA, reason, Double.NaN, Double.NaN, null, null, null,
+                    nRef, nCur, List.of(), univariate, Exemplars.none(), settings);
+        }
+
+        PooledSamples data = PooledSamples.of(reference, current);
+        ColumnOrder order = ColumnOrder.of(data);
+        int folds = Math.min(settings.folds(), Math.min(nRef, nCur));
+        CrossFit crossFit = CrossFit.fit(data, order, trainer, folds, Seeds.derive(settings.seed(), 0xF01D));
+        FoldedAuc auc = FoldedAuc.of(crossFit);
+        SequentialRankTest.Outcome test = SequentialRankTest.test(data, order, trainer, crossFit);
+        double[] drops = FoldPermutationImportance.compute(data, crossFit, settings.importanceRepeats(),
+                Seeds.derive(settings.seed(), 0x1A9));
+        double[] margins = new double[data.size()];
+        for (int row = 0; row < margins.length; row++) margins[row] = crossFit.margin(row);
+        Exemplars exemplars = ExemplarPicker.pick(data, margins, settings.exemplars());
+
+        double score = auc.driftScore();
+        boolean significant = test.pValue() < settings.alpha();
+        boolean largeEnough = score >= settings.minScore();
+        DriftStatus status = significant && largeEnough ? DriftStatus.DRIFT : DriftStatus.OK;
+        String reason = reason(status, significant, largeEnough, score, auc, test, folds, nRef, nCur);
+        return new DriftResult(status, reason, score, auc.auc(), auc.lower(), auc.upper(), test.pValue(), nRef, nCur,
+                importance(data.propertyNames(), drops), univariate, exemplars, settings);
+    }
+
+    private String reason(DriftStatus status, boolean significant, boolean largeEnough, double score, FoldedAuc auc,
+                          SequentialRankTest.Outcome test, int folds, int nRef, int nCur) {
+        String verdict;
+        if (status == DriftStatus.DRIFT) {
+            verdict = "DRIFT: p-value %s < alpha %s and drift score %.3f >= floor %s";
+        } else if (!significant && !largeEnough) {
+            verdict = "OK: p-value %s >= alpha %s and drift score %.3f < floor %s";
+        } else if (!significant) {
+            verdict = "OK: p-value %s >= alpha %s (not significant), drift score %.3f vs floor %s";
+        } else {
+            verdict = "OK: p-value %s < alpha %s but drift score %.3f < floor %s (too small to matter)";
+        }
+        String head = String.format(Locale.ROOT, verdict, formatP(test.pValue()), plain(settings.alpha()), score,
+                plain(settings.minScore()));
+        return head + String.format(Locale.ROOT, " (AUC %.3f, 95%% CI %.3f-%.3f; %d folds; %d reference vs %d current)",
+                auc.auc(), auc.lower(), auc.upper(), folds, nRef, nCur);
+    }
+
+    static String formatP(double p) {
+        return p >= 0.001 ? String.format(Locale.ROOT, "%.4f", p) : String.format(Locale.ROOT, "%.2e", p);
+    }
+
+    static String plain(double value) {
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
+    /** Properties by importance, largest first (ties in property order). */
+    static List<PropertyImportance> importance(List<String> names, double[] values) {
+        List<PropertyImportance> list = new ArrayList<>(values.length);
+        for (int j = 0; j < values.length; j++) list.add(new PropertyImportance(names.get(j), values[j]));
+        list.sort(Comparator.comparingDouble(PropertyImportance::importance).reversed());
+        return list;
+    }
+}
