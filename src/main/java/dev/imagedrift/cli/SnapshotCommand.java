@@ -64,6 +64,11 @@ public final class SnapshotCommand implements Callable<Integer> {
             description = "Refuse images larger than this many pixels, from their header (default: ${DEFAULT-VALUE}).")
     long maxPixels;
 
+    @Option(names = "--sample-first",
+            description = {"Decode images only until the sample is full, in sampling order: the same sample, much",
+                    "faster on folders far larger than --max-samples; counts and skips then cover only the images tried."})
+    boolean sampleFirst;
+
     @Option(names = "--quiet", description = "No progress bar (there is none when stderr is not a terminal).")
     boolean quiet;
 
@@ -114,7 +119,7 @@ public final class SnapshotCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + n);
         }
         boolean progress = !quiet && System.console() != null;
-        return new SnapshotOptions(maxSamples, seed, n, progress);
+        return new SnapshotOptions(maxSamples, seed, n, progress, sampleFirst);
     }
 
     private ImageIoLoader loader() {
@@ -130,6 +135,10 @@ public final class SnapshotCommand implements Callable<Integer> {
         w.println("Reference snapshot written to " + out);
         w.printf(Locale.ROOT, "  %-12s %d of %d image files (%d other files ignored)%n", "images read",
                 s.imagesRead(), build.imageFiles(), build.ignoredFiles());
+        if (sampleFirst && build.imagesTried() < build.imageFiles()) {
+            w.printf(Locale.ROOT, "  %-12s stopped when the sample was full: %d image files not read%n", "",
+                    build.imageFiles() - build.imagesTried());
+        }
         w.printf(Locale.ROOT, "  %-12s %s%n", "skipped", s.skipped().isEmpty() ? "none"
                 : SkipSummary.describe(s.skipped()));
         printSkips(w, s.skipped());

@@ -74,6 +74,21 @@ class SnapshotCommandTest {
     }
 
     @Test
+    void sampleFirstReadsOnlyTheSample() throws Exception {
+        Path images = images(8);
+        Path full = dir.resolve("full.json");
+        Path lazy = dir.resolve("lazy.json");
+        assertEquals(0, run("snapshot", "--images", images.toString(), "--out", full.toString(), "--max-samples", "3",
+                "--quiet"));
+        assertEquals(0, run("snapshot", "--images", images.toString(), "--out", lazy.toString(), "--max-samples", "3",
+                "--sample-first", "--quiet"));
+        assertEquals(SnapshotIO.read(full).version(), SnapshotIO.read(lazy).version());
+        assertEquals(3, SnapshotIO.read(lazy).imagesRead());
+        assertTrue(out.toString().contains("3 of 8 image files"), out.toString());
+        assertTrue(out.toString().contains("stopped when the sample was full: 5 image files not read"), out.toString());
+    }
+
+    @Test
     void exitsOneAndWritesNothingWhenNoImageCanBeRead() throws Exception {
         Path images = dir.resolve("bad");
         Files.createDirectories(images);

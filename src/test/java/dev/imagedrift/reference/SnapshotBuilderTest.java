@@ -186,6 +186,44 @@ class SnapshotBuilderTest {
         assertEquals(8.0, s.samples().get(0).values()[7], 1e-12);
     }
 
+    @Test
+    void sampleFirstKeepsTheSameSampleAndDecodesOnlyWhatItNeeds() throws Exception {
+        writeImages(40);
+        TestImages.writeHostileFiles(dir);
+        SnapshotOptions options = SnapshotOptions.defaults().withMaxSamples(10).withSeed(5);
+        ReferenceSnapshot full = build(options).snapshot();
+
+        for (int threads : new int[] {1, 2, 3}) {
+            java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+            ImageLoader counting = file -> {
+                calls.incrementAndGet();
+                return ImageIoLoader.withDefaults().load(file);
+            };
+            SnapshotBuild lazy = new SnapshotBuilder(PropertySet.defaults(), counting,
+                    options.withThreads(threads).withSampleFirst(true), FIXED).build(dir);
+            ReferenceSnapshot s = lazy.snapshot();
+
+            assertEquals(full.version(), s.version(), "same rows as the full scan with " + threads + " threads");
+            assertEquals(10, s.imagesRead());
+            assertEquals(44, lazy.imageFiles());
+            assertTrue(calls.get() <= 10 + 4, "decoded " + calls.get() + " files for a sample of 10");
+            assertEquals(calls.get(), lazy.imagesTried());
+            assertTrue(s.skipped().stream().allMatch(k -> k.id().startsWith("hostile/")), s.skipped().toString());
+        }
+    }
+
+    @Test
+    void sampleFirstOnASmallFolderIsAFullScan() throws Exception {
+        writeImages(6);
+        TestImages.writeHostileFiles(dir);
+        SnapshotOptions options = SnapshotOptions.defaults().withThreads(2);
+        ReferenceSnapshot full = build(options).snapshot();
+        ReferenceSnapshot lazy = build(options.withSampleFirst(true)).snapshot();
+        assertEquals(full.version(), lazy.version());
+        assertEquals(full.skipped(), lazy.skipped());
+        assertEquals(full.imagesRead(), lazy.imagesRead());
+    }
+
     private static List<String> ids(ReferenceSnapshot s) {
         return s.samples().stream().map(SnapshotRow::id).toList();
     }
