@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         description = "Watches the images a production model receives and reports drift against a reference.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                SnapshotCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -40,4 +40,9 @@ public record ReferenceSnapshot(int formatVersion, String createdAt, String sour
         }
         return new Samples(propertyNames, rows, ids);
     }
+
+    /** The content version: 12 hex characters naming the property names and rows ({@link SnapshotVersion}). */
+    public String version() {
+        return SnapshotVersion.of(this);
+    }
 }

@@ -1,0 +1,161 @@
+package dev.imagedrift.cli;
+
+import dev.imagedrift.properties.PropertySet;
+import dev.imagedrift.reference.ImageIoLoader;
+import dev.imagedrift.reference.ReferenceSnapshot;
+import dev.imagedrift.reference.SkipSummary;
+import dev.imagedrift.reference.SkippedImage;
+import dev.imagedrift.reference.SnapshotBuild;
+import dev.imagedrift.reference.SnapshotBuilder;
+import dev.imagedrift.reference.SnapshotIO;
+import dev.imagedrift.reference.SnapshotOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code snapshot}: measures the images under a directory and writes a reference snapshot file.
+ * Exit codes: 0 written; 1 no image could be read (nothing written) or the file could not be
+ * written; 2 usage errors.
+ */
+@Command(name = "snapshot",
+        mixinStandardHelpOptions = true,
+        description = {"Measures the images under a directory and writes a reference snapshot (JSON, gzip when",
+                "FILE ends in .gz) for the check and run commands."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:snapshot written", "1:no image could be read, or the file could not be written",
+                "2:usage error"})
+public final class SnapshotCommand implements Callable<Integer> {
+    static final int FAILED = 1;
+    private static final int LISTED_SKIPS = 10;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--images", required = true, paramLabel = "DIR",
+            description = "Directory of reference images, read recursively (jpg, jpeg, png, bmp, gif, wbmp).")
+    Path images;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Snapshot file to write.")
+    Path out;
+
+    @Option(names = "--max-samples", paramLabel = "N", defaultValue = "10000",
+            description = "Most images kept in the snapshot: a seeded uniform sample (default: ${DEFAULT-VALUE}).")
+    int maxSamples;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the sample (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Worker threads (default: one per core). The snapshot does not depend on it.")
+    Integer threads;
+
+    @Option(names = "--max-pixels", paramLabel = "N", defaultValue = "50000000",
+            description = "Refuse images larger than this many pixels, from their header (default: ${DEFAULT-VALUE}).")
+    long maxPixels;
+
+    @Option(names = "--sample-first",
+            description = {"Decode images only until the sample is full, in sampling order: the same sample, much",
+                    "faster on folders far larger than --max-samples; counts and skips then cover only the images tried."})
+    boolean sampleFirst;
+
+    @Option(names = "--quiet", description = "No progress bar (there is none when stderr is not a terminal).")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        SnapshotOptions options = options();
+        ImageIoLoader loader = loader();
+        if (!Files.isDirectory(images)) {
+            throw new ParameterException(spec.commandLine(), "--images " + images + ": not a directory");
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+
+        SnapshotBuild build;
+        try {
+            build = new SnapshotBuilder(PropertySet.discover(), loader, options).build(images);
+        } catch (IOException e) {
+            stderr.println("Cannot read " + images + ": " + e.getMessage());
+            stderr.flush();
+            return FAILED;
+        }
+        ReferenceSnapshot snapshot = build.snapshot();
+        if (snapshot.samples().isEmpty()) {
+            stderr.println("No image could be read from " + images + ": " + SkipSummary.describe(snapshot.skipped())
+                    + ". Nothing written.");
+            printSkips(stderr, snapshot.skipped());
+            stderr.flush();
+            return FAILED;
+        }
+        try {
+            SnapshotIO.write(snapshot, out);
+        } catch (IOException e) {
+            stderr.println("Cannot write " + out + ": " + e);
+            stderr.flush();
+            return FAILED;
+        }
+        printSummary(stdout, build);
+        stdout.flush();
+        return 0;
+    }
+
+    private SnapshotOptions options() {
+        if (maxSamples < 1) {
+            throw new ParameterException(spec.commandLine(), "--max-samples must be at least 1, got " + maxSamples);
+        }
+        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (n < 1) {
+            throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + n);
+        }
+        boolean progress = !quiet && System.console() != null;
+        return new SnapshotOptions(maxSamples, seed, n, progress, sampleFirst);
+    }
+
+    private ImageIoLoader loader() {
+        if (maxPixels < 1 || maxPixels > ImageIoLoader.MAX_SUPPORTED_PIXELS) {
+            throw new ParameterException(spec.commandLine(), "--max-pixels must be in 1.."
+                    + ImageIoLoader.MAX_SUPPORTED_PIXELS + ", got " + maxPixels);
+        }
+        return new ImageIoLoader(maxPixels, ImageIoLoader.DEFAULT_MAX_BYTES);
+    }
+
+    private void printSummary(PrintWriter w, SnapshotBuild build) {
+        ReferenceSnapshot s = build.snapshot();
+        w.println("Reference snapshot written to " + out);
+        w.printf(Locale.ROOT, "  %-12s %d of %d image files (%d other files ignored)%n", "images read",
+                s.imagesRead(), build.imageFiles(), build.ignoredFiles());
+        if (sampleFirst && build.imagesTried() < build.imageFiles()) {
+            w.printf(Locale.ROOT, "  %-12s stopped when the sample was full: %d image files not read%n", "",
+                    build.imageFiles() - build.imagesTried());
+        }
+        w.printf(Locale.ROOT, "  %-12s %s%n", "skipped", s.skipped().isEmpty() ? "none"
+                : SkipSummary.describe(s.skipped()));
+        printSkips(w, s.skipped());
+        w.printf(Locale.ROOT, "  %-12s %d rows (limit %d, seed %d)%n", "sample", s.samples().size(),
+                s.sampleLimit(), s.sampleSeed());
+        w.printf(Locale.ROOT, "  %-12s %s%n", "version", s.version());
+        w.printf(Locale.ROOT, "  %-12s %.2f s (%.1f images/s, %d threads)%n", "elapsed",
+                build.elapsed().toNanos() / 1e9, build.imagesPerSecond(), build.threads());
+    }
+
+    private static void printSkips(PrintWriter w, List<SkippedImage> skipped) {
+        for (SkippedImage s : skipped.subList(0, Math.min(LISTED_SKIPS, skipped.size()))) {
+            w.printf(Locale.ROOT, "  %-12s - %s: %s%n", "", s.id(), s.reason());
+        }
+        if (skipped.size() > LISTED_SKIPS) {
+            w.printf(Locale.ROOT, "  %-12s ... and %d more (all listed, with messages, in the snapshot file)%n", "",
+                    skipped.size() - LISTED_SKIPS);
+        }
+    }
+}

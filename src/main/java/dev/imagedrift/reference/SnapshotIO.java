@@ -1,0 +1,228 @@
+package dev.imagedrift.reference;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.imagedrift.properties.PropertySet;
+
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Writes and reads reference snapshot files: JSON, gzip-compressed when the file name ends in
+ * {@code .gz} (on reading, gzip is recognised by its magic bytes whatever the name).
+ *
+ * <p>File layout (format version 1):
+ * <pre>
+ * {
+ *   "format": "imagedrift-reference-snapshot",   always this
+ *   "formatVersion": 1,
+ *   "contentVersion": "3fa2b9c01d4e",            {@link SnapshotVersion}; checked on reading
+ *   "createdAt": "2025-01-01T12:00:00Z",
+ *   "source": "/data/train",                     the directory the images came from
+ *   "propertyNames": ["Aspect Ratio", ...],      column order of every row
+ *   "imagesRead": 812,                           images decoded and measured
+ *   "sampleLimit": 10000,
+ *   "sampleSeed": 42,
+ *   "skipped": [{"id": "a/b.jpg", "reason": "undecodable", "message": "..."}],
+ *   "samples": [{"id": "a/c.jpg", "values": [0.75, 307200.0, 118.2, 51.9, null, null, null]}]
+ * }
+ * </pre>
+ * A missing value (NaN) is written as {@code null}. Reading validates everything and fails with an
+ * {@link InvalidSnapshotException} naming the file and the problem.
+ */
+public final class SnapshotIO {
+    /** Value of the {@code format} field. */
+    public static final String FORMAT_NAME = "imagedrift-reference-snapshot";
+
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            // NaN or Infinity literals parse, so validation can name the row instead of failing on a token.
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private SnapshotIO() {}
+
+    /** The content version of a snapshot (same as {@link ReferenceSnapshot#version()}). */
+    public static String version(ReferenceSnapshot snapshot) {
+        return SnapshotVersion.of(snapshot);
+    }
+
+    /**
+     * Writes the snapshot to {@code file} (gzip when its name ends in .gz), replacing it atomically
+     * where the file system allows, so a reader never sees half a file.
+     *
+     * @throws IllegalArgumentException when the snapshot has no rows or a value is infinite
+     */
+    public static void write(ReferenceSnapshot snapshot, Path file) throws IOException {
+        Path target = file.toAbsolutePath();
+        Path dir = target.getParent();
+        Files.createDirectories(dir);
+        Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        try {
+            try (OutputStream raw = Files.newOutputStream(temp);
+                 OutputStream out = isGzipName(target) ? new GZIPOutputStream(raw, 1 << 16)
+                         : new BufferedOutputStream(raw, 1 << 16)) {
+                write(snapshot, out);
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Writes the snapshot as (uncompressed) JSON; the stream is left open. */
+    public static void write(ReferenceSnapshot snapshot, OutputStream out) throws IOException {
+        checkWritable(snapshot);
+        JsonFactory factory = MAPPER.getFactory();
+        try (JsonGenerator g = factory.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeStringField("format", FORMAT_NAME);
+            g.writeNumberField("formatVersion", ReferenceSnapshot.FORMAT_VERSION);
+            g.writeStringField("contentVersion", snapshot.version());
+            g.writeStringField("createdAt", snapshot.createdAt());
+            g.writeStringField("source", snapshot.source());
+            g.writeArrayFieldStart("propertyNames");
+            for (String name : snapshot.propertyNames()) {
+                g.writeString(name);
+            }
+            g.writeEndArray();
+            g.writeNumberField("imagesRead", snapshot.imagesRead());
+            g.writeNumberField("sampleLimit", snapshot.sampleLimit());
+            g.writeNumberField("sampleSeed", snapshot.sampleSeed());
+            g.writeArrayFieldStart("skipped");
+            for (SkippedImage s : snapshot.skipped()) {
+                g.writeStartObject();
+                g.writeStringField("id", s.id());
+                g.writeStringField("reason", s.reason());
+                g.writeStringField("message", s.message());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("samples");
+            for (SnapshotRow row : snapshot.samples()) {
+                g.writeStartObject();
+                g.writeStringField("id", row.id());
+                g.writeArrayFieldStart("values");
+                for (double v : row.values()) {
+                    if (Double.isNaN(v)) {
+                        g.writeNull();
+                    } else {
+                        g.writeNumber(v);
+                    }
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+    }
+
+    /** Reads and validates a snapshot, accepting any property names. */
+    public static ReferenceSnapshot read(Path file) throws IOException {
+        return read(file, null);
+    }
+
+    /**
+     * Reads and validates a snapshot whose properties must be exactly those of {@code expected}
+     * (in any order; the result's columns are in {@code expected}'s order).
+     */
+    public static ReferenceSnapshot read(Path file, PropertySet expected) throws IOException {
+        byte[] json = readJsonBytes(file);
+        try {
+            Header header = readHeader(json);
+            SnapshotValidation.checkHeader(file, header.format(), header.formatVersion());
+            SnapshotDocument doc = MAPPER.readValue(json, SnapshotDocument.class);
+            return SnapshotValidation.toSnapshot(file, doc, expected);
+        } catch (JsonProcessingException e) {
+            throw new InvalidSnapshotException(file, "not a readable snapshot: " + e.getOriginalMessage()
+                    + locationOf(e), e);
+        }
+    }
+
+    private static void checkWritable(ReferenceSnapshot snapshot) {
+        if (snapshot.samples().isEmpty()) {
+            throw new IllegalArgumentException("snapshot of " + snapshot.source() + " has no rows; it would not load");
+        }
+        for (SnapshotRow row : snapshot.samples()) {
+            if (row.values().length != snapshot.propertyNames().size()) {
+                throw new IllegalArgumentException("row " + row.id() + " has " + row.values().length + " values for "
+                        + snapshot.propertyNames().size() + " properties");
+            }
+            for (int c = 0; c < row.values().length; c++) {
+                if (Double.isInfinite(row.values()[c])) {
+                    throw new IllegalArgumentException("row " + row.id() + ": " + snapshot.propertyNames().get(c)
+                            + " is infinite; a snapshot holds finite values or NaN");
+                }
+            }
+        }
+    }
+
+    private static boolean isGzipName(Path file) {
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
+    }
+
+    private static byte[] readJsonBytes(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        boolean gzip = bytes.length >= 2 && (bytes[0] & 0xFF) == 0x1F && (bytes[1] & 0xFF) == 0x8B;
+        if (!gzip) {
+            return bytes;
+        }
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new InvalidSnapshotException(file, "damaged gzip data: " + e.getMessage(), e);
+        }
+    }
+
+    private record Header(String format, Integer formatVersion) {}
+
+    /** The top-level format fields alone, skipping everything else unparsed into objects. */
+    private static Header readHeader(byte[] json) throws IOException {
+        String format = null;
+        Integer version = null;
+        try (JsonParser p = MAPPER.getFactory().createParser(json)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return new Header(null, null);
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if ("format".equals(field) && value == JsonToken.VALUE_STRING) {
+                    format = p.getText();
+                } else if ("formatVersion".equals(field) && value == JsonToken.VALUE_NUMBER_INT) {
+                    version = p.getIntValue();
+                } else {
+                    p.skipChildren();
+                }
+            }
+        }
+        return new Header(format, version);
+    }
+
+    private static String locationOf(JsonProcessingException e) {
+        return e.getLocation() == null ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+    }
+}
