@@ -9,6 +9,7 @@ import dev.imagedrift.demo.DemoEventSource;
 import dev.imagedrift.demo.DemoScenario;
 import dev.imagedrift.demo.EmbeddedKafkaBroker;
 import dev.imagedrift.properties.PropertySet;
+import dev.imagedrift.reference.ImageLoaders;
 import dev.imagedrift.reference.ReferenceSnapshot;
 import dev.imagedrift.reference.SnapshotBuilder;
 import dev.imagedrift.reference.SnapshotIO;

@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 SnapshotCommand.class,
+                RunCommand.class,
+                DemoCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -1,0 +1,149 @@
+package dev.imagedrift.stream;
+
+import dev.imagedrift.config.MonitorConfig;
+import dev.imagedrift.detect.AlertPolicy;
+import dev.imagedrift.detect.AlertState;
+import dev.imagedrift.detect.DriftDetector;
+import dev.imagedrift.image.ImageDecoder;
+import dev.imagedrift.properties.PropertySet;
+import dev.imagedrift.window.ReservoirSampler;
+import dev.imagedrift.window.WindowAssigner;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The monitor's Kafka Streams topology, a pure function of its inputs (tests build the very same
+ * topology):
+ *
+ * <pre>
+ * image-events ─ extract-properties ─┬─ (bad) ──────────────────────────────────────── image-events-dlq
+ *                                    └─ (ok) ─ repartition by stream ─ window-sampler ─┬─ (late) ─ image-events-dlq
+ *                                                                                      └─ image-drift-scores
+ *                                                                                          └─ alert-state ─ image-drift-alerts
+ * </pre>
+ */
+public final class DriftTopology {
+    /** How long one call may spend evaluating due windows before letting the stream thread commit. */
+    static final Duration CLOSE_BUDGET = Duration.ofSeconds(2);
+    /** How often due windows are checked without new events (a backlog left by the budget). */
+    static final Duration CLOSE_CHECK_INTERVAL = Duration.ofSeconds(1);
+
+    private DriftTopology() {}
+
+    public static Topology build(MonitorConfig config, PropertySet properties, ReferenceSet references,
+                                 DriftDetector detector, MonitorListener listener, Clock clock) {
+        if (!properties.names().equals(references.propertyNames())) {
+            throw new IllegalArgumentException("the reference has properties " + references.propertyNames()
+                    + " but the monitor computes " + properties.names());
+        }
+        MonitorConfig.Topics topics = config.topics();
+        MonitorConfig.Window window = config.window();
+        EventParser parser = new EventParser();
+        PropertyExtractor extractor = new PropertyExtractor(
+                new ImageDecoder(config.images().maxPixels(), config.images().maxBytes()), properties);
+        WindowAssigner assigner = new WindowAssigner(window.size(), window.advance());
+        ReservoirSampler sampler = new ReservoirSampler(config.detection().seed(), window.maxSamples());
+        MonitorConfig.Alerting a = config.alerting();
+        AlertPolicy policy = new AlertPolicy(a.fireAfter(), a.outOf(), a.resolveAfter());
+
+        StreamsBuilder builder = new StreamsBuilder();
+        KStream<byte[], byte[]> events = builder.stream(topics.events(),
+                Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("image-events"));
+
+        KStream<String, Outcome<Observation>> extracted = events.process(
+                () -> new ExtractProcessor(parser, extractor, listener), Named.as("extract-properties"));
+        Map<String, KStream<String, Outcome<Observation>>> byOutcome = extracted
+                .split(Named.as("extracted-"))
+                .branch((k, v) -> v.isDead(), Branched.as("dead"))
+                .defaultBranch(Branched.as("ok"));
+        toDeadLetters(byOutcome.get("extracted-dead"), topics.deadLetter(), "extract");
+
+        KStream<String, Observation> observations = byOutcome.get("extracted-ok")
+                .mapValues(Outcome::value, Named.as("observations"))
+                .repartition(Repartitioned.<String, Observation>as("observations-by-stream")
+                        .withKeySerde(Serdes.String()).withValueSerde(new ObservationSerde()));
+
+        KStream<String, Outcome<ScoreRecord>> windowed = observations.process(
+                new WindowSupplier(() -> new WindowProcessor(assigner, window.grace(), sampler, references, detector,
+                        listener, CLOSE_BUDGET, CLOSE_CHECK_INTERVAL, clock)),
+                Named.as("window-sampler"));
+        Map<String, KStream<String, Outcome<ScoreRecord>>> byWindowOutcome = windowed
+                .split(Named.as("windowed-"))
+                .branch((k, v) -> v.isDead(), Branched.as("late"))
+                .defaultBranch(Branched.as("scored"));
+        toDeadLetters(byWindowOutcome.get("windowed-late"), topics.deadLetter(), "late");
+
+        KStream<String, ScoreRecord> scores = byWindowOutcome.get("windowed-scored")
+                .mapValues(Outcome::value, Named.as("scores"));
+        scores.to(topics.scores(), Produced.with(Serdes.String(), new JsonSerde<>(ScoreRecord.class))
+                .withName("scores-sink"));
+        scores.process(new AlertSupplier(() -> new AlertProcessor(policy, listener, clock)), Named.as("alert-state"))
+                .to(topics.alerts(), Produced.with(Serdes.String(), new JsonSerde<>(AlertRecord.class))
+                        .withName("alerts-sink"));
+        return builder.build();
+    }
+
+    private static <T> void toDeadLetters(KStream<String, Outcome<T>> dead, String topic, String stage) {
+        dead.process(DeadLetterRouter<T>::new, Named.as(stage + "-dead-letters"))
+                .to(topic, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(stage + "-dead-letter-sink"));
+    }
+
+    private static StoreBuilder<KeyValueStore<Bytes, byte[]>> byteStore(String name) {
+        // Caching folds repeated updates of a window's counter into one changelog write per commit.
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.Bytes(), Serdes.ByteArray())
+                .withCachingEnabled();
+    }
+
+    private record WindowSupplier(java.util.function.Supplier<WindowProcessor> factory)
+            implements ProcessorSupplier<String, Observation, String, Outcome<ScoreRecord>> {
+        @Override
+        public Processor<String, Observation, String, Outcome<ScoreRecord>> get() {
+            return factory.get();
+        }
+
+        @Override
+        public Set<StoreBuilder<?>> stores() {
+            return Set.of(byteStore(WindowProcessor.COUNTS_STORE), byteStore(WindowProcessor.SAMPLES_STORE),
+                    byteStore(WindowProcessor.INDEX_STORE));
+        }
+    }
+
+    private record AlertSupplier(java.util.function.Supplier<AlertProcessor> factory)
+            implements ProcessorSupplier<String, ScoreRecord, String, AlertRecord> {
+        @Override
+        public Processor<String, ScoreRecord, String, AlertRecord> get() {
+            return factory.get();
+        }
+
+        @Override
+        public Set<StoreBuilder<?>> stores() {
+            return Set.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AlertProcessor.STORE),
+                    Serdes.String(), new JsonSerde<>(AlertState.class)));
+        }
+    }
+
+    /** Names of the topics the application reads and writes (for creating them, and for tests). */
+    public static List<String> topicNames(MonitorConfig config) {
+        MonitorConfig.Topics t = config.topics();
+        return List.of(t.events(), t.deadLetter(), t.scores(), t.alerts());
+    }
+}
