@@ -24,7 +24,9 @@ import io.fabric8.openshift.api.model.monitoring.v1.Endpoint;
 import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
 import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -67,6 +70,22 @@ class KustomizeRenderTest {
         Path overlay = copy.resolve("k8s/overlays/production");
         Files.write(overlay.resolve("reference.json.gz"), snapshot);
         production = kustomize.render(overlay, "k8s/overlays/production");
+    }
+
+    /** Every overlay, present or future, renders into strictly valid objects (with a snapshot in place). */
+    @TestFactory
+    Stream<DynamicTest> everyOverlayRenders(@TempDir Path workDir) throws IOException {
+        Path copy = Kustomize.copyOfTheManifests(workDir);
+        List<Path> overlays;
+        try (Stream<Path> dirs = Files.list(copy.resolve("k8s/overlays"))) {
+            overlays = dirs.filter(Files::isDirectory).sorted().toList();
+        }
+        assertFalse(overlays.isEmpty(), "no overlays in k8s/overlays");
+        return overlays.stream().map(overlay -> DynamicTest.dynamicTest(overlay.getFileName().toString(), () -> {
+            Files.write(overlay.resolve("reference.json.gz"), snapshot);
+            List<HasMetadata> rendered = kustomize.render(overlay, "k8s/overlays/" + overlay.getFileName());
+            assertEquals(1, rendered.stream().filter(StatefulSet.class::isInstance).count());
+        }));
     }
 
     @Test
