@@ -118,8 +118,24 @@ public final class SnapshotCommand implements Callable<Integer> {
         if (n < 1) {
             throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + n);
         }
-        boolean progress = !quiet && System.console() != null;
+        boolean progress = !quiet && interactive();
         return new SnapshotOptions(maxSamples, seed, n, progress, sampleFirst);
+    }
+
+    /**
+     * Whether the process talks to a terminal. On Java 22 to 24 {@code System.console()} may be
+     * non-null even when redirected; {@code Console.isTerminal()} (Java 22+) then decides.
+     */
+    private static boolean interactive() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true;
+        }
     }
 
     private ImageIoLoader loader() {
