@@ -30,8 +30,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "snapshot",
         mixinStandardHelpOptions = true,
-        description = {"Measures the images under a directory and writes a reference snapshot (JSON, gzip when",
-                "FILE ends in .gz) for the check and run commands."},
+        description = "Measures the images under a directory and writes a reference snapshot (JSON, gzip when "
+                + "FILE ends in .gz) for the check and run commands.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:snapshot written", "1:no image could be read, or the file could not be written",
                 "2:usage error"})
@@ -53,7 +53,7 @@ public final class SnapshotCommand implements Callable<Integer> {
             description = "Most images kept in the snapshot: a seeded uniform sample (default: ${DEFAULT-VALUE}).")
     int maxSamples;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of the sample (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed of the sample (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--threads", paramLabel = "N",
@@ -65,8 +65,8 @@ public final class SnapshotCommand implements Callable<Integer> {
     long maxPixels;
 
     @Option(names = "--sample-first",
-            description = {"Decode images only until the sample is full, in sampling order: the same sample, much",
-                    "faster on folders far larger than --max-samples; counts and skips then cover only the images tried."})
+            description = "Decode images only until the sample is full, in sampling order: the same sample, much "
+                    + "faster on folders far larger than --max-samples; counts and skips then cover only the images tried.")
     boolean sampleFirst;
 
     @Option(names = "--quiet", description = "No progress bar (there is none when stderr is not a terminal).")
@@ -118,8 +118,24 @@ public final class SnapshotCommand implements Callable<Integer> {
         if (n < 1) {
             throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + n);
         }
-        boolean progress = !quiet && System.console() != null;
+        boolean progress = !quiet && interactive();
         return new SnapshotOptions(maxSamples, seed, n, progress, sampleFirst);
+    }
+
+    /**
+     * Whether the process talks to a terminal. On Java 22 to 24 {@code System.console()} may be
+     * non-null even when redirected; {@code Console.isTerminal()} (Java 22+) then decides.
+     */
+    private static boolean interactive() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true;
+        }
     }
 
     private ImageIoLoader loader() {

@@ -28,24 +28,6 @@ final class Numbers {
         return p < 1e-3 ? String.format(Locale.ROOT, "%.1e", p) : String.format(Locale.ROOT, "%.3f", p);
     }
 
-    /** A property value of any magnitude (an area of 307200, a relative intensity of 0.3312). */
-    static String value(double v) {
-        if (Double.isNaN(v)) {
-            return NOT_AVAILABLE;
-        }
-        double a = Math.abs(v);
-        if (a >= 1e4) {
-            return String.format(Locale.ROOT, "%,.0f", v);
-        }
-        if (a >= 100) {
-            return String.format(Locale.ROOT, "%.1f", v);
-        }
-        if (a >= 1 || a == 0) {
-            return String.format(Locale.ROOT, "%.2f", v);
-        }
-        return String.format(Locale.ROOT, "%.3g", v);
-    }
-
     /** A setting as written: 0.01, 0.1, 5 (no padding zeros). */
     static String plain(double v) {
         return Double.isFinite(v) ? java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString()
