@@ -75,6 +75,11 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // The demo's console is the story; keep the clients' and broker's warnings about their own
+        // start-up (topics being created, a temp state dir) out of it. Real errors still show.
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
+        System.setProperty("org.slf4j.simpleLogger.log.kafka", "error");
+        System.setProperty("org.slf4j.simpleLogger.log.dev.imagedrift", "warn");
         Duration windowSize = Durations.parse(window);
         Duration graceTime = Durations.parse(grace);
         List<String> streams = IntStream.rangeClosed(1, streamCount).mapToObj(i -> "camera-" + i).toList();

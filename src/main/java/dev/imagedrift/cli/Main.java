@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 SnapshotCommand.class,
+                CheckCommand.class,
                 RunCommand.class,
                 DemoCommand.class,
         })

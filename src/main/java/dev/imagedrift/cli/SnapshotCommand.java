@@ -1,7 +1,9 @@
 package dev.imagedrift.cli;
 
 import dev.imagedrift.properties.PropertySet;
-import dev.imagedrift.reference.ImageIoLoader;
+import dev.imagedrift.image.ImageDecoder;
+import dev.imagedrift.reference.ImageLoader;
+import dev.imagedrift.reference.ImageLoaders;
 import dev.imagedrift.reference.ReferenceSnapshot;
 import dev.imagedrift.reference.SkipSummary;
 import dev.imagedrift.reference.SkippedImage;
@@ -75,7 +77,7 @@ public final class SnapshotCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SnapshotOptions options = options();
-        ImageIoLoader loader = loader();
+        ImageLoader loader = loader();
         if (!Files.isDirectory(images)) {
             throw new ParameterException(spec.commandLine(), "--images " + images + ": not a directory");
         }
@@ -138,12 +140,12 @@ public final class SnapshotCommand implements Callable<Integer> {
         }
     }
 
-    private ImageIoLoader loader() {
-        if (maxPixels < 1 || maxPixels > ImageIoLoader.MAX_SUPPORTED_PIXELS) {
+    private ImageLoader loader() {
+        if (maxPixels < 1 || maxPixels > ImageDecoder.MAX_SUPPORTED_PIXELS) {
             throw new ParameterException(spec.commandLine(), "--max-pixels must be in 1.."
-                    + ImageIoLoader.MAX_SUPPORTED_PIXELS + ", got " + maxPixels);
+                    + ImageDecoder.MAX_SUPPORTED_PIXELS + ", got " + maxPixels);
         }
-        return new ImageIoLoader(maxPixels, ImageIoLoader.DEFAULT_MAX_BYTES);
+        return ImageLoaders.withLimits(maxPixels, ImageDecoder.DEFAULT_MAX_BYTES);
     }
 
     private void printSummary(PrintWriter w, SnapshotBuild build) {

@@ -231,7 +231,9 @@ public record MonitorConfig(Kafka kafka, Topics topics, Window window, Reference
         }
 
         void validate() {
-            require(maxPixels >= 1, "images.max-pixels", "must be positive", maxPixels);
+            require(maxPixels >= 1 && maxPixels <= dev.imagedrift.image.ImageDecoder.MAX_SUPPORTED_PIXELS,
+                    "images.max-pixels", "must be between 1 and " + dev.imagedrift.image.ImageDecoder.MAX_SUPPORTED_PIXELS,
+                    maxPixels);
             require(maxBytes >= 1, "images.max-bytes", "must be positive", maxBytes);
         }
     }

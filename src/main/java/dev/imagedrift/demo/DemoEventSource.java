@@ -29,6 +29,7 @@ public final class DemoEventSource implements AutoCloseable {
     private final List<Image> drifted;
     private final int ratePerStream;
     private final Clock clock;
+    private final java.util.Map<String, Shuffled> order = new java.util.HashMap<>();
     private long sent;
 
     /** One image file's name and encoded bytes. */
@@ -36,8 +37,8 @@ public final class DemoEventSource implements AutoCloseable {
 
     public DemoEventSource(String bootstrapServers, String topic, List<String> streams, List<Image> normal,
                            List<Image> drifted, int ratePerStream, Clock clock) {
-        if (normal.isEmpty() || drifted.isEmpty()) {
-            throw new IllegalArgumentException("the demo needs normal and drifted images");
+        if (normal.isEmpty() || normal.size() != drifted.size()) {
+            throw new IllegalArgumentException("the demo needs normal images and as many drifted copies");
         }
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -92,15 +93,42 @@ public final class DemoEventSource implements AutoCloseable {
     }
 
     private void send(String stream, int streamIndex, boolean drift) {
-        // Each stream walks the held-out images from its own offset, so streams do not send the same frames.
-        int i = (int) ((sent + streamIndex * 97L) % normal.size());
-        Image image = (drift ? drifted : normal).get(i % (drift ? drifted.size() : normal.size()));
+        // Each stream walks its own seeded shuffle of the held-out photos, reshuffled every pass: no
+        // photo repeats within a pass, and windows differ from each other as real traffic would.
+        int i = order.computeIfAbsent(stream, s -> new Shuffled(normal.size(), 1000L + streamIndex)).next();
+        Image image = (drift ? drifted : normal).get(i);
         long now = clock.millis();
         String json = "{\"id\":\"" + stream + "/" + sent + "/" + image.name() + "\",\"stream\":\"" + stream
                 + "\",\"timestamp\":\"" + Instant.ofEpochMilli(now) + "\",\"image\":\""
                 + Base64.getEncoder().encodeToString(image.bytes()) + "\"}";
         producer.send(new ProducerRecord<>(topic, null, now, stream, json.getBytes(StandardCharsets.UTF_8)));
         sent++;
+    }
+
+    /** An endless sequence of indexes 0..n-1, a fresh seeded permutation each pass. */
+    private static final class Shuffled {
+        private final java.util.Random random;
+        private final int[] permutation;
+        private int position;
+
+        Shuffled(int n, long seed) {
+            random = new java.util.Random(seed);
+            permutation = java.util.stream.IntStream.range(0, n).toArray();
+            position = n;
+        }
+
+        int next() {
+            if (position == permutation.length) {
+                for (int i = permutation.length - 1; i > 0; i--) {
+                    int j = random.nextInt(i + 1);
+                    int t = permutation[i];
+                    permutation[i] = permutation[j];
+                    permutation[j] = t;
+                }
+                position = 0;
+            }
+            return permutation[position++];
+        }
     }
 
     public long sent() {

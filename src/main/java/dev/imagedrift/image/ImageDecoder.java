@@ -59,6 +59,8 @@ import java.util.Locale;
 public final class ImageDecoder {
     /** Default pixel limit: 50 megapixels (an 8-bit RGB raster of that size is 150 MB). */
     public static final long DEFAULT_MAX_PIXELS = 50_000_000L;
+    /** The largest limit that can be honoured: a 4-byte-a-pixel raster must fit in one Java array. */
+    public static final long MAX_SUPPORTED_PIXELS = (Integer.MAX_VALUE - 8) / 4;
     /** Default limit on encoded input: 64 MiB. */
     public static final long DEFAULT_MAX_BYTES = 64L * 1024 * 1024;
 
@@ -82,8 +84,8 @@ public final class ImageDecoder {
      * @param maxBytes  largest encoded input accepted, in bytes
      */
     public ImageDecoder(long maxPixels, long maxBytes) {
-        if (maxPixels <= 0) {
-            throw new IllegalArgumentException("maxPixels must be positive: " + maxPixels);
+        if (maxPixels <= 0 || maxPixels > MAX_SUPPORTED_PIXELS) {
+            throw new IllegalArgumentException("maxPixels must be in 1.." + MAX_SUPPORTED_PIXELS + ": " + maxPixels);
         }
         if (maxBytes <= 0) {
             throw new IllegalArgumentException("maxBytes must be positive: " + maxBytes);

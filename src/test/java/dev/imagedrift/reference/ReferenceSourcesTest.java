@@ -20,7 +20,7 @@ class ReferenceSourcesTest {
     Path dir;
 
     private ReferenceSnapshot load(Path path) throws IOException {
-        return ReferenceSources.load(path, PropertySet.defaults(), ImageIoLoader.withDefaults(),
+        return ReferenceSources.load(path, PropertySet.defaults(), ImageLoaders.standard(),
                 SnapshotOptions.defaults().withThreads(1));
     }
 

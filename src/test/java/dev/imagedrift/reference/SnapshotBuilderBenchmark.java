@@ -64,7 +64,7 @@ public class SnapshotBuilderBenchmark {
             BufferedImage frame = photos.isEmpty() ? synthetic(random) : crop(photos.get(i % photos.size()), random);
             ImageIO.write(frame, "jpg", folder.resolve(String.format(Locale.ROOT, "frame%04d.jpg", i)).toFile());
         }
-        builder = new SnapshotBuilder(PropertySet.defaults(), ImageIoLoader.withDefaults(),
+        builder = new SnapshotBuilder(PropertySet.defaults(), ImageLoaders.standard(),
                 SnapshotOptions.defaults().withThreads(threads));
     }
 

@@ -29,7 +29,7 @@ class SnapshotBuilderTest {
     private static final Clock FIXED = Clock.fixed(Instant.parse("2025-03-01T10:00:00Z"), ZoneOffset.UTC);
 
     private SnapshotBuild build(SnapshotOptions options) throws Exception {
-        return new SnapshotBuilder(PropertySet.defaults(), ImageIoLoader.withDefaults(), options, FIXED).build(dir);
+        return new SnapshotBuilder(PropertySet.defaults(), ImageLoaders.standard(), options, FIXED).build(dir);
     }
 
     /** n small PNGs of different colours and sizes, spread over nested folders. */
@@ -137,7 +137,7 @@ class SnapshotBuilderTest {
             if (file.getFileName().toString().equals("img002.png")) {
                 throw new IllegalStateException("boom in a custom decoder");
             }
-            return ImageIoLoader.withDefaults().load(file);
+            return ImageLoaders.standard().load(file);
         };
         ReferenceSnapshot s = new SnapshotBuilder(PropertySet.defaults(), flaky, SnapshotOptions.defaults(), FIXED)
                 .build(dir).snapshot();
@@ -158,7 +158,7 @@ class SnapshotBuilderTest {
     @Test
     void refusesAFileInsteadOfADirectory() {
         Path file = TestImages.writeBytes(dir.resolve("x.png"), new byte[] {1});
-        SnapshotBuilder builder = new SnapshotBuilder(PropertySet.defaults(), ImageIoLoader.withDefaults(),
+        SnapshotBuilder builder = new SnapshotBuilder(PropertySet.defaults(), ImageLoaders.standard(),
                 SnapshotOptions.defaults());
         NotDirectoryException e = assertThrows(NotDirectoryException.class, () -> builder.build(file));
         assertTrue(e.getMessage().contains("x.png"));
@@ -179,7 +179,7 @@ class SnapshotBuilderTest {
             @Override public String name() { return "Width"; }
             @Override public double compute(DecodedImage image) { return image.width(); }
         };
-        ReferenceSnapshot s = new SnapshotBuilder(PropertySet.withExtras(List.of(width)), ImageIoLoader.withDefaults(),
+        ReferenceSnapshot s = new SnapshotBuilder(PropertySet.withExtras(List.of(width)), ImageLoaders.standard(),
                 SnapshotOptions.defaults(), FIXED).build(dir).snapshot();
         assertEquals(8, s.propertyNames().size());
         assertEquals("Width", s.propertyNames().get(7));
@@ -197,7 +197,7 @@ class SnapshotBuilderTest {
             java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
             ImageLoader counting = file -> {
                 calls.incrementAndGet();
-                return ImageIoLoader.withDefaults().load(file);
+                return ImageLoaders.standard().load(file);
             };
             SnapshotBuild lazy = new SnapshotBuilder(PropertySet.defaults(), counting,
                     options.withThreads(threads).withSampleFirst(true), FIXED).build(dir);

@@ -33,7 +33,8 @@ class DeadLetterTopologyTest {
     @Test
     void eachBadRecordIsDeadLetteredWithItsReasonAndTheGoodOnesStillCount() throws Exception {
         byte[] png = DriftTopologyTest.encode("png", 40, 30);
-        byte[] truncated = java.util.Arrays.copyOf(png, png.length / 2);
+        byte[] smallPng = DriftTopologyTest.encode("png", 8, 6);
+        byte[] truncated = java.util.Arrays.copyOf(smallPng, smallPng.length / 2); // under the pixel limit, so decoded
         Map<String, byte[]> bad = new LinkedHashMap<>();
         bad.put("bad_json", utf8("{\"id\": \"x\", \"stream\": "));
         bad.put("missing_field", utf8("{\"stream\":\"cam\",\"image\":\"" + b64(png) + "\"}"));

@@ -1,0 +1,167 @@
+package dev.imagedrift.cli;
+
+import dev.imagedrift.detect.DetectionMode;
+import dev.imagedrift.detect.DetectorSettings;
+import dev.imagedrift.detect.Detectors;
+import dev.imagedrift.detect.DriftResult;
+import dev.imagedrift.properties.PropertySet;
+import dev.imagedrift.reference.ImageLoaders;
+import dev.imagedrift.reference.ReferenceSnapshot;
+import dev.imagedrift.reference.ReferenceSources;
+import dev.imagedrift.reference.SnapshotOptions;
+import dev.imagedrift.report.CheckReport;
+import dev.imagedrift.report.HtmlReport;
+import dev.imagedrift.report.JsonReport;
+import dev.imagedrift.report.ReportSide;
+import dev.imagedrift.report.TextReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code check}: the batch form of the product, and of the reference check. Compares a current
+ * set of images (a directory or a snapshot) with a reference set and reports drift as text, JSON
+ * or HTML. Exit codes: 0 the condition passes, 1 drift, 2 usage or input errors; so CI pipelines
+ * can gate on it.
+ */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Compare current images with reference images and report drift (exit 1 on drift).",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:no drift (the condition passes)", "1:drift", "2:usage or input error"})
+public final class CheckCommand implements Callable<Integer> {
+    static final int DRIFT = 1;
+    static final int INPUT_ERROR = 2;
+
+    /** Report formats. */
+    enum Format { TEXT, JSON, HTML }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--reference", required = true, paramLabel = "DIR|SNAPSHOT",
+            description = "Reference (training) images: a directory, or a snapshot file from the snapshot command.")
+    Path reference;
+
+    @Option(names = "--current", required = true, paramLabel = "DIR|SNAPSHOT",
+            description = "Current (production) images: a directory or a snapshot file.")
+    Path current;
+
+    @Option(names = "--mode", defaultValue = "calibrated", paramLabel = "MODE", converter = ModeConverter.class,
+            description = "calibrated (k-fold, p-value and effect floor) or reference-check (deepchecks' rule: one "
+                    + "70/30 split, score >= threshold) (default: ${DEFAULT-VALUE}).")
+    DetectionMode mode;
+
+    @Option(names = "--threshold", defaultValue = "0.1", paramLabel = "SCORE",
+            description = "Drift needs score = max(2*AUC-1, 0) at or above this: the effect-size floor in calibrated "
+                    + "mode, the whole rule in reference-check mode (default: ${DEFAULT-VALUE}).")
+    double threshold;
+
+    @Option(names = "--alpha", defaultValue = "0.01", paramLabel = "P",
+            description = "Calibrated mode: drift needs p below this (default: ${DEFAULT-VALUE}).")
+    double alpha;
+
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "N", description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--max-samples", defaultValue = "10000", paramLabel = "N",
+            description = "Images sampled from a directory side (default: ${DEFAULT-VALUE}, like the reference check).")
+    int maxSamples;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", converter = FormatConverter.class,
+            description = "text, json or html (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the report here instead of standard output.")
+    Path out;
+
+    @Option(names = "--quiet", description = "No progress bars.")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        DetectorSettings settings = settings();
+        PrintWriter err = spec.commandLine().getErr();
+        PropertySet properties = PropertySet.discover();
+        SnapshotOptions options = SnapshotOptions.defaults().withMaxSamples(maxSamples).withSeed(seed)
+                .withProgress(!quiet && System.console() != null);
+        ReferenceSnapshot ref;
+        ReferenceSnapshot cur;
+        try {
+            ref = ReferenceSources.load(reference, properties, ImageLoaders.standard(), options);
+            cur = ReferenceSources.load(current, properties, ImageLoaders.standard(), options);
+        } catch (IOException e) {
+            err.println("check: " + e.getMessage());
+            err.flush();
+            return INPUT_ERROR;
+        }
+        DriftResult result = Detectors.create(settings).detect(ref.toSamples(), cur.toSamples());
+        CheckReport report = CheckReport.of(result, ReportSide.of(reference.toString(), ref),
+                ReportSide.of(current.toString(), cur));
+        String rendered = switch (format) {
+            case TEXT -> TextReport.render(report);
+            case JSON -> JsonReport.render(report);
+            case HTML -> HtmlReport.render(report);
+        };
+        try {
+            if (out == null) {
+                PrintWriter stdout = spec.commandLine().getOut();
+                stdout.print(rendered);
+                stdout.flush();
+            } else {
+                Files.writeString(out, rendered, StandardCharsets.UTF_8);
+                spec.commandLine().getOut().printf("%s report written to %s (%s)%n", format.name().toLowerCase(),
+                        out, report.passed() ? "no drift" : "DRIFT");
+                spec.commandLine().getOut().flush();
+            }
+        } catch (IOException e) {
+            err.println("check: cannot write " + out + ": " + e.getMessage());
+            err.flush();
+            return INPUT_ERROR;
+        }
+        return report.passed() ? 0 : DRIFT;
+    }
+
+    private DetectorSettings settings() {
+        DetectorSettings base = mode == DetectionMode.CALIBRATED
+                ? DetectorSettings.calibratedDefaults() : DetectorSettings.referenceCheckDefaults();
+        try {
+            return base.withAlpha(alpha).withMinScore(threshold).withSeed(seed);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage()
+                    .replace("alpha", "--alpha").replace("minScore", "--threshold"));
+        }
+    }
+
+    static final class ModeConverter implements picocli.CommandLine.ITypeConverter<DetectionMode> {
+        @Override
+        public DetectionMode convert(String value) {
+            return switch (value.trim().toLowerCase(java.util.Locale.ROOT).replace('_', '-')) {
+                case "calibrated" -> DetectionMode.CALIBRATED;
+                case "reference-check" -> DetectionMode.REFERENCE_CHECK;
+                default -> throw new picocli.CommandLine.TypeConversionException(
+                        "'" + value + "' is not a mode: use calibrated or reference-check");
+            };
+        }
+    }
+
+    static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Format> {
+        @Override
+        public Format convert(String value) {
+            try {
+                return Format.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(
+                        "'" + value + "' is not a format: use text, json or html");
+            }
+        }
+    }
+}
