@@ -40,6 +40,7 @@ public final class DriftMetrics implements MonitorListener {
     private final Counter late;
     private final Counter windowsEvaluated;
     private final Counter alertsFired;
+    private final Counter windowFailures;
     private final Histogram extractionSeconds;
     private final Histogram detectionSeconds;
     private final Histogram resultLatencySeconds;
@@ -83,6 +84,9 @@ public final class DriftMetrics implements MonitorListener {
                 .help("Windows closed and evaluated").labelNames("stream").register(registry);
         alertsFired = Counter.builder().name("imagedrift_alerts_fired_total")
                 .help("Alert transitions to FIRING").labelNames("stream").register(registry);
+        windowFailures = Counter.builder().name("imagedrift_window_failures_total")
+                .help("Windows dropped because the detector failed on them (see the log)").labelNames("stream")
+                .register(registry);
         extractionSeconds = Histogram.builder().name("imagedrift_property_extraction_duration_seconds")
                 .help("Decode and property computation per image").unit(Unit.SECONDS)
                 .classicOnly().classicUpperBounds(0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
@@ -155,6 +159,11 @@ public final class DriftMetrics implements MonitorListener {
         windowsEvaluated.labelValues(stream).inc();
         detectionSeconds.observe(detectionNanos / 1e9);
         resultLatencySeconds.observe(latencyMillis / 1000.0);
+    }
+
+    @Override
+    public void windowFailed(String stream) {
+        windowFailures.labelValues(stream).inc();
     }
 
     @Override

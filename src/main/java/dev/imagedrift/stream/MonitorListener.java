@@ -35,6 +35,11 @@ public interface MonitorListener {
             }
 
             @Override
+            public void windowFailed(String stream) {
+                ls.forEach(l -> l.windowFailed(stream));
+            }
+
+            @Override
             public void alertEvaluated(String stream, boolean firing, AlertRecord change) {
                 ls.forEach(l -> l.alertEvaluated(stream, firing, change));
             }
@@ -57,6 +62,9 @@ public interface MonitorListener {
      * @param latencyMillis  wall-clock time from the window's close (end + grace) to now
      */
     default void windowEvaluated(ScoreRecord score, long detectionNanos, long latencyMillis) {}
+
+    /** The detector failed on a window of this stream; the window was dropped (and logged). */
+    default void windowFailed(String stream) {}
 
     /** The alert state of a stream after a window: whether it is firing, and whether this window changed it. */
     default void alertEvaluated(String stream, boolean firing, AlertRecord change) {}

@@ -33,6 +33,7 @@ import java.util.List;
  * constant, whatever the window size.
  */
 final class WindowProcessor implements Processor<String, Observation, String, Outcome<ScoreRecord>> {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WindowProcessor.class);
     static final String COUNTS_STORE = "window-counts";
     static final String SAMPLES_STORE = "window-samples";
     static final String INDEX_STORE = "window-index";
@@ -184,13 +185,21 @@ final class WindowProcessor implements Processor<String, Observation, String, Ou
         ReferenceSet.Reference reference = references.forStream(w.stream());
         Samples current = new Samples(propertyNames, rows.toArray(new double[0][]), ids);
         long started = System.nanoTime();
-        DriftResult result = detector.detect(reference.samples(), current);
-        long detectionNanos = System.nanoTime() - started;
-        Instant now = clock.instant();
-        ScoreRecord score = ScoreRecord.of(w.stream(), w.windowStart(), w.windowEnd(), seen, result,
-                reference.version(), now, detectionNanos / 1_000_000);
-        listener.windowEvaluated(score, detectionNanos, Math.max(0, now.toEpochMilli() - (w.windowEnd() + graceMs)));
-        context.forward(new Record<>(w.stream(), Outcome.ok(score), w.windowEnd()));
+        try {
+            DriftResult result = detector.detect(reference.samples(), current);
+            long detectionNanos = System.nanoTime() - started;
+            Instant now = clock.instant();
+            ScoreRecord score = ScoreRecord.of(w.stream(), w.windowStart(), w.windowEnd(), seen, result,
+                    reference.version(), now, detectionNanos / 1_000_000);
+            listener.windowEvaluated(score, detectionNanos,
+                    Math.max(0, now.toEpochMilli() - (w.windowEnd() + graceMs)));
+            context.forward(new Record<>(w.stream(), Outcome.ok(score), w.windowEnd()));
+        } catch (RuntimeException e) {
+            // A detector bug on one window must not stop every stream: log it, count it, drop the window.
+            LOG.error("detection failed for stream {} window {}..{}; the window is dropped", w.stream(),
+                    Instant.ofEpochMilli(w.windowStart()), Instant.ofEpochMilli(w.windowEnd()), e);
+            listener.windowFailed(w.stream());
+        }
         for (Bytes k : slotKeys) {
             samples.delete(k);
         }

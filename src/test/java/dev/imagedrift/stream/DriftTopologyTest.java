@@ -161,6 +161,35 @@ class DriftTopologyTest {
         }
     }
 
+    @Test
+    void aDetectorFailureDropsOnlyThatWindow() throws Exception {
+        java.util.function.UnaryOperator<dev.imagedrift.detect.DriftDetector> failOnBad = real ->
+                new dev.imagedrift.detect.DriftDetector() {
+                    @Override
+                    public dev.imagedrift.detect.DriftResult detect(dev.imagedrift.detect.Samples reference,
+                                                                     dev.imagedrift.detect.Samples current) {
+                        if (current.ids().get(0).startsWith("bad")) {
+                            throw new IllegalStateException("simulated detector bug");
+                        }
+                        return real.detect(reference, current);
+                    }
+
+                    @Override
+                    public dev.imagedrift.detect.DetectorSettings settings() {
+                        return real.settings();
+                    }
+                };
+        try (TopologyFixture f = new TopologyFixture(dir, Map.of(), failOnBad)) {
+            f.pipeWindow("bad", T0, 10_000, 50, 0);
+            f.pipeWindow("cam", T0, 10_000, 50, 0);
+            f.pipeWindow("bad", T0 + 10_000, 10_000, 50, 0);
+            f.advanceStreamTime(T0 + 12_000);
+            List<ScoreRecord> scores = f.scores.readValuesToList();
+            assertEquals(List.of("cam"), scores.stream().map(ScoreRecord::stream).filter(s -> !s.equals("clock")).toList());
+            assertEquals(List.of("bad"), f.listener.failedWindows);
+        }
+    }
+
     static byte[] encode(String format, int w, int h) throws Exception {
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
         for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) img.setRGB(x, y, (x * 30) << 16 | (y * 40) << 8 | 90);

@@ -45,6 +45,12 @@ final class TopologyFixture implements AutoCloseable {
 
     /** @param overrides configuration overrides as environment variables, e.g. IMAGEDRIFT_WINDOW_MAX_SAMPLES */
     TopologyFixture(Path stateDir, Map<String, String> overrides) throws Exception {
+        this(stateDir, overrides, d -> d);
+    }
+
+    /** @param wrapDetector lets a test put something around the real detector (a failure, for example) */
+    TopologyFixture(Path stateDir, Map<String, String> overrides,
+                    java.util.function.UnaryOperator<dev.imagedrift.detect.DriftDetector> wrapDetector) throws Exception {
         Path file = stateDir.resolve("test.yaml");
         Files.writeString(file, """
                 kafka:
@@ -62,7 +68,7 @@ final class TopologyFixture implements AutoCloseable {
         Properties props = StreamsSettings.from(config);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         driver = new TopologyTestDriver(DriftTopology.build(config, properties, references,
-                Detectors.create(config.detection().detectorSettings()), listener, Clock.systemUTC()), props);
+                wrapDetector.apply(Detectors.create(config.detection().detectorSettings())), listener, Clock.systemUTC()), props);
         events = driver.createInputTopic(config.topics().events(), new ByteArraySerializer(), new ByteArraySerializer());
         scores = driver.createOutputTopic(config.topics().scores(), new StringDeserializer(),
                 new JsonSerde<>(ScoreRecord.class).deserializer());
@@ -138,6 +144,12 @@ final class TopologyFixture implements AutoCloseable {
         final List<DeadLetterReason> deadLetters = java.util.Collections.synchronizedList(new ArrayList<>());
         final List<String> late = java.util.Collections.synchronizedList(new ArrayList<>());
         final java.util.concurrent.atomic.AtomicInteger processed = new java.util.concurrent.atomic.AtomicInteger();
+        final List<String> failedWindows = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public void windowFailed(String stream) {
+            failedWindows.add(stream);
+        }
 
         @Override
         public void imageProcessed(String stream, long extractionNanos) {
