@@ -115,11 +115,9 @@ class BoostingTrainerTest {
         double minReal = Double.POSITIVE_INFINITY;
         double code = Double.NaN;
         for (int i = 0; i < data.size(); i++) {
-            if (Double.isNaN(current.rows()[Math.max(0, i - data.nReference())][4]) && i >= data.nReference()) {
-                code = red[i];
-            } else {
-                minReal = Math.min(minReal, red[i]);
-            }
+            double original = i < data.nReference() ? reference.rows()[i][4] : current.rows()[i - data.nReference()][4];
+            if (Double.isNaN(original)) code = red[i];
+            else minReal = Math.min(minReal, red[i]);
         }
         assertTrue(code < minReal - 1.0, "code " + code + " must lie well below the real minimum " + minReal);
 
