@@ -3,7 +3,6 @@ package dev.imagedrift.detect;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 
 /**
  * The reference check's rule exactly (mode REFERENCE_CHECK), for comparison with deepchecks'
@@ -55,12 +54,12 @@ public final class ReferenceCheckDetector implements DriftDetector {
 
         PooledSamples data = PooledSamples.of(reference, current);
         int m = Math.min(nRef, nCur);
-        int[] refRows = subsample(0, nRef, m, new Random(Seeds.derive(settings.seed(), 0x5AB, 0)));
-        int[] curRows = subsample(nRef, nCur, m, new Random(Seeds.derive(settings.seed(), 0x5AB, 1)));
+        int[] refRows = subsample(0, nRef, m, new SeededRandom(Seeds.derive(settings.seed(), 0x5AB, 0)));
+        int[] curRows = subsample(nRef, nCur, m, new SeededRandom(Seeds.derive(settings.seed(), 0x5AB, 1)));
         int held = heldOutPerSide(m);
-        Random split = new Random(Seeds.derive(settings.seed(), 0x5B1));
-        StratifiedFolds.shuffle(refRows, split);
-        StratifiedFolds.shuffle(curRows, split);
+        SeededRandom split = new SeededRandom(Seeds.derive(settings.seed(), 0x5B1));
+        split.shuffle(refRows);
+        split.shuffle(curRows);
         int[] trainRows = concat(Arrays.copyOfRange(refRows, held, m), Arrays.copyOfRange(curRows, held, m));
         int[] testRows = concat(Arrays.copyOfRange(refRows, 0, held), Arrays.copyOfRange(curRows, 0, held));
 
@@ -90,7 +89,7 @@ public final class ReferenceCheckDetector implements DriftDetector {
     }
 
     /** {@code m} distinct rows of {@code offset .. offset+n-1}, uniformly without replacement. */
-    private static int[] subsample(int offset, int n, int m, Random random) {
+    private static int[] subsample(int offset, int n, int m, SeededRandom random) {
         int[] rows = new int[n];
         for (int i = 0; i < n; i++) rows[i] = offset + i;
         // Partial Fisher-Yates: the first m positions are a uniform sample.
