@@ -18,6 +18,8 @@ import java.util.Locale;
  *   <li>Exemplars: every row of both inputs scored by the fitted model.</li>
  * </ol>
  *
+ * The per-property KS and EMD use every row of both inputs, not the subsample.
+ *
  * Stateless and thread-safe.
  */
 public final class ReferenceCheckDetector implements DriftDetector {
@@ -77,7 +79,7 @@ public final class ReferenceCheckDetector implements DriftDetector {
         DriftStatus status = score >= settings.minScore() ? DriftStatus.DRIFT : DriftStatus.OK;
         String reason = String.format(Locale.ROOT, "%s: drift score %.3f %s threshold %s (held-out AUC %.3f on %d "
                         + "reference vs %d current; both sides subsampled to %d, %d%% held out)",
-                status, score, status == DriftStatus.DRIFT ? ">=" : "<", CalibratedDetector.plain(settings.minScore()),
+                status, score, status == DriftStatus.DRIFT ? ">=" : "<", ReasonFormat.setting(settings.minScore()),
                 auc, held, held, m, Math.round(TEST_SHARE * 100));
         return new DriftResult(status, reason, score, auc, null, null, null, m, m,
                 CalibratedDetector.importance(data.propertyNames(), shares), univariate, exemplars, settings);

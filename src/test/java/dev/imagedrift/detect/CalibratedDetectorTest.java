@@ -162,6 +162,19 @@ class CalibratedDetectorTest {
     }
 
     @Test
+    void whenNoModelCanSplitThereIsNoEvidenceAndTheReasonSaysWhy() {
+        DetectorSettings settings = new DetectorSettings(DetectionMode.CALIBRATED, 5, 10, 2, 0.1, 200, 0.01, 0.1, 30, 2,
+                2, 42L);
+        DriftResult result = new CalibratedDetector(settings).detect(SyntheticSamples.normal(60, 27, "r"),
+                SyntheticSamples.normal(60, 28, "c", BRIGHTNESS, 3.0));
+        assertEquals(DriftStatus.OK, result.status());
+        assertEquals(1.0, result.pValue());
+        assertEquals(0.5, result.auc());
+        assertTrue(result.reason().contains("same score") && result.reason().contains("minLeafSize 200"),
+                result.reason());
+    }
+
+    @Test
     void foldsNeverExceedTheSmallerSide() {
         DetectorSettings settings = new DetectorSettings(DetectionMode.CALIBRATED, 10, 10, 2, 0.1, 20, 0.01, 0.1, 3, 2,
                 2, 42L);

@@ -19,6 +19,7 @@ class ReferenceCheckDetectorTest {
         // ceil(30% of 120) = 36 held out per side.
         assertTrue(result.reason().contains("on 36 reference vs 36 current"), result.reason());
         assertTrue(result.reason().contains("subsampled to 120"), result.reason());
+        assertEquals(700, result.univariate().get(0).nCurrent(), "the per-property tests use every row");
     }
 
     @Test
