@@ -1,7 +1,5 @@
 package dev.imagedrift.detect;
 
-import java.util.Random;
-
 /**
  * The reference check's property importance: permutation importance on the held-out rows scored
  * by accuracy (margin &gt; 0 predicts "current"), mean drop over the repeats, negative means set to
@@ -33,10 +31,10 @@ final class AccuracyPermutationImportance {
             if (!model.uses(j)) continue;
             for (int i = 0; i < m; i++) values[i] = columns[j][rows[i]];
             for (int i = 0; i < m; i++) permutation[i] = i;
-            Random random = new Random(Seeds.derive(seed, j));
+            SeededRandom random = new SeededRandom(Seeds.derive(seed, j));
             long dropped = 0;
             for (int r = 0; r < repeats; r++) {
-                StratifiedFolds.shuffle(permutation, random);
+                random.shuffle(permutation);
                 int hits = 0;
                 for (int i = 0; i < m; i++) {
                     double margin = model.intercept();

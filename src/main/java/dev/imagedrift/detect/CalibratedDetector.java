@@ -90,18 +90,14 @@ public final class CalibratedDetector implements DriftDetector {
         } else {
             verdict = "OK: p-value %s < alpha %s but drift score %.3f < floor %s (too small to matter)";
         }
-        String head = String.format(Locale.ROOT, verdict, formatP(test.pValue()), plain(settings.alpha()), score,
-                plain(settings.minScore()));
+        String head = String.format(Locale.ROOT, verdict, ReasonFormat.pValue(test.pValue()),
+                ReasonFormat.setting(settings.alpha()), score, ReasonFormat.setting(settings.minScore()));
+        if (!(test.nullVariance() > 0)) {
+            head += String.format(Locale.ROOT, "; the classifier gave every tested image the same score (too few rows"
+                    + " to split with minLeafSize %d?)", settings.minLeafSize());
+        }
         return head + String.format(Locale.ROOT, " (AUC %.3f, 95%% CI %.3f-%.3f; %d folds; %d reference vs %d current)",
                 auc.auc(), auc.lower(), auc.upper(), folds, nRef, nCur);
-    }
-
-    static String formatP(double p) {
-        return p >= 0.001 ? String.format(Locale.ROOT, "%.4f", p) : String.format(Locale.ROOT, "%.2e", p);
-    }
-
-    static String plain(double value) {
-        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     /** Properties by importance, largest first (ties in property order). */

@@ -1,7 +1,5 @@
 package dev.imagedrift.detect;
 
-import smile.sort.QuickSort;
-
 import java.util.Arrays;
 
 /**
@@ -16,10 +14,11 @@ final class ColumnOrder {
         this.order = order;
     }
 
+    /** The pooled data's column orders (sorted once, when the data was pooled). */
     static ColumnOrder of(PooledSamples data) {
         int p = data.dimension();
         int[][] order = new int[p][];
-        for (int j = 0; j < p; j++) order[j] = argsort(data.column(j));
+        for (int j = 0; j < p; j++) order[j] = data.ascending(j);
         return new ColumnOrder(order);
     }
 
@@ -42,10 +41,5 @@ final class ColumnOrder {
             }
         }
         return restricted;
-    }
-
-    /** Indices of {@code values} in ascending order (Smile's sort, as its own trees use). */
-    static int[] argsort(double[] values) {
-        return QuickSort.sort(values.clone());
     }
 }

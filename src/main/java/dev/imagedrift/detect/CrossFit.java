@@ -6,18 +6,19 @@ package dev.imagedrift.detect;
  * Nothing is subsampled, so unequal side sizes use all their data.
  */
 final class CrossFit {
-    private final PooledSamples data;
     private final int[] fold;
     private final int[][] heldOut;
     private final TreeEnsemble[] models;
     private final double[] margins;
+    private final RankSum[] rankSums;
 
     private CrossFit(PooledSamples data, int[] fold, int[][] heldOut, TreeEnsemble[] models, double[] margins) {
-        this.data = data;
         this.fold = fold;
         this.heldOut = heldOut;
         this.models = models;
         this.margins = margins;
+        this.rankSums = new RankSum[models.length];
+        for (int f = 0; f < rankSums.length; f++) rankSums[f] = rankSumOf(data, heldOut[f], margins);
     }
 
     static CrossFit fit(PooledSamples data, ColumnOrder order, BoostingTrainer trainer, int k, long seed) {
@@ -49,7 +50,7 @@ final class CrossFit {
 
     /** The rank statistic of fold f's held-out current scores against its held-out reference scores. */
     RankSum rankSum(int f) {
-        return rankSumOf(data, heldOut[f], margins);
+        return rankSums[f];
     }
 
     /** The rank statistic of {@code rows} scored by {@code scores} (indexed by pooled row). */

@@ -1,7 +1,6 @@
 package dev.imagedrift.detect;
 
 import java.util.Arrays;
-import java.util.Random;
 
 /**
  * Property importance that agrees with the calibrated score: the mean drop of the fold-stratified
@@ -19,77 +18,92 @@ final class FoldPermutationImportance {
 
     /** AUC drop per property (property order), or an empty array when {@code repeats} is 0. */
     static double[] compute(PooledSamples data, CrossFit crossFit, int repeats, long seed) {
-        int p = data.dimension();
         if (repeats == 0) return new double[0];
-        double[] drop = new double[p];
+        int p = data.dimension();
+        double[] uDrop = new double[p];
         double pairs = 0;
         for (int f = 0; f < crossFit.folds(); f++) {
             pairs += crossFit.rankSum(f).pairs();
-            addFoldDrops(data, crossFit, f, repeats, seed, drop);
+            new Fold(data, crossFit, f).addDrops(repeats, seed, uDrop);
         }
-        for (int j = 0; j < p; j++) drop[j] = pairs == 0 ? 0.0 : Math.max(0.0, drop[j] / repeats / pairs);
+        double[] drop = new double[p];
+        for (int j = 0; j < p; j++) drop[j] = pairs == 0 ? 0.0 : Math.max(0.0, uDrop[j] / repeats / pairs);
         return drop;
     }
 
-    private static void addFoldDrops(PooledSamples data, CrossFit crossFit, int f, int repeats, long seed,
-                                     double[] drop) {
-        TreeEnsemble model = crossFit.model(f);
-        int[] rows = crossFit.heldOut(f);
-        int m = rows.length;
-        int trees = model.treeCount();
-        double[][] columns = data.columns();
-        double[][] treeOutputs = new double[trees][m];
-        for (int t = 0; t < trees; t++) {
-            for (int i = 0; i < m; i++) treeOutputs[t][i] = model.treeOutput(t, columns, rows[i]);
-        }
-        int n1 = 0;
-        for (int row : rows) n1 += data.label(row);
-        int n0 = m - n1;
-        double[] reference = new double[n0];
-        double[] current = new double[n1];
-        double baseline = u(data, rows, i -> crossFit.margin(rows[i]), reference, current);
+    /** One fold's held-out rows, model and scratch space. */
+    private static final class Fold {
+        private final double[][] columns;
+        private final TreeEnsemble model;
+        private final int[] rows;
+        private final boolean[] isCurrent;
+        private final double[][] treeOutputs;
+        private final double baselineU;
+        private final double[] reference;
+        private final double[] current;
+        private final int fold;
 
-        int[] permutation = new int[m];
-        double[] values = new double[m];
-        for (int j = 0; j < data.dimension(); j++) {
-            if (!model.uses(j)) continue;
+        Fold(PooledSamples data, CrossFit crossFit, int f) {
+            this.columns = data.columns();
+            this.model = crossFit.model(f);
+            this.rows = crossFit.heldOut(f);
+            this.fold = f;
+            int m = rows.length;
+            this.isCurrent = new boolean[m];
+            int n1 = 0;
+            for (int i = 0; i < m; i++) {
+                isCurrent[i] = data.label(rows[i]) == 1;
+                if (isCurrent[i]) n1++;
+            }
+            this.reference = new double[m - n1];
+            this.current = new double[n1];
+            this.treeOutputs = new double[model.treeCount()][m];
+            for (int t = 0; t < treeOutputs.length; t++) {
+                for (int i = 0; i < m; i++) treeOutputs[t][i] = model.treeOutput(t, columns, rows[i]);
+            }
+            this.baselineU = crossFit.rankSum(f).u();
+        }
+
+        void addDrops(int repeats, long seed, double[] uDrop) {
+            int m = rows.length;
+            int trees = treeOutputs.length;
+            int[] permutation = new int[m];
+            double[] values = new double[m];
             boolean[] treeUses = new boolean[trees];
-            for (int t = 0; t < trees; t++) treeUses[t] = model.treeUses(t, j);
-            for (int i = 0; i < m; i++) values[i] = columns[j][rows[i]];
-            for (int i = 0; i < m; i++) permutation[i] = i;
-            Random random = new Random(Seeds.derive(seed, 0x1A9, f, j));
-            final int feature = j;
-            for (int r = 0; r < repeats; r++) {
-                StratifiedFolds.shuffle(permutation, random);
-                double permuted = u(data, rows, i -> {
-                    double v = values[permutation[i]];
-                    double margin = model.intercept();
-                    for (int t = 0; t < trees; t++) {
-                        double out = treeUses[t] ? model.treeOutputWith(t, columns, rows[i], feature, v) : treeOutputs[t][i];
-                        margin += model.shrinkage() * out;
-                    }
-                    return margin;
-                }, reference, current);
-                drop[j] += baseline - permuted;
+            for (int j = 0; j < uDrop.length; j++) {
+                if (!model.uses(j)) continue;
+                for (int t = 0; t < trees; t++) treeUses[t] = model.treeUses(t, j);
+                for (int i = 0; i < m; i++) {
+                    values[i] = columns[j][rows[i]];
+                    permutation[i] = i;
+                }
+                SeededRandom random = new SeededRandom(Seeds.derive(seed, fold, j));
+                for (int r = 0; r < repeats; r++) {
+                    random.shuffle(permutation);
+                    uDrop[j] += baselineU - permutedU(j, values, permutation, treeUses);
+                }
             }
         }
-    }
 
-    private interface Scorer {
-        double score(int localRow);
-    }
-
-    /** U of the fold's rows scored by {@code scorer}; the two arrays are scratch space. */
-    private static double u(PooledSamples data, int[] rows, Scorer scorer, double[] reference, double[] current) {
-        int a = 0;
-        int b = 0;
-        for (int i = 0; i < rows.length; i++) {
-            double s = scorer.score(i);
-            if (data.label(rows[i]) == 0) reference[a++] = s;
-            else current[b++] = s;
+        /** U of the fold with property j's values permuted: the same summation as a full prediction. */
+        private double permutedU(int j, double[] values, int[] permutation, boolean[] treeUses) {
+            double intercept = model.intercept();
+            double shrinkage = model.shrinkage();
+            int a = 0;
+            int b = 0;
+            for (int i = 0; i < rows.length; i++) {
+                double v = values[permutation[i]];
+                double margin = intercept;
+                for (int t = 0; t < treeUses.length; t++) {
+                    double out = treeUses[t] ? model.treeOutputWith(t, columns, rows[i], j, v) : treeOutputs[t][i];
+                    margin += shrinkage * out;
+                }
+                if (isCurrent[i]) current[b++] = margin;
+                else reference[a++] = margin;
+            }
+            Arrays.sort(reference);
+            Arrays.sort(current);
+            return RankSum.uOfSorted(reference, a, current, b);
         }
-        Arrays.sort(reference, 0, a);
-        Arrays.sort(current, 0, b);
-        return RankSum.uOfSorted(reference, a, current, b);
     }
 }

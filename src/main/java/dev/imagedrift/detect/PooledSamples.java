@@ -1,5 +1,8 @@
 package dev.imagedrift.detect;
 
+import smile.sort.QuickSort;
+
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -7,6 +10,9 @@ import java.util.Objects;
  * The reference and current rows pooled into one column-major matrix for the domain classifier:
  * rows {@code 0 .. nReference-1} are the reference (label 0), the rest the current window
  * (label 1).
+ *
+ * <p>Each column is binned first ({@link QuantileBins}, at most 255 bins, as the reference check's
+ * learner does).
  *
  * <p>Missing values (NaN, e.g. the relative intensities of a grayscale image) are replaced by a
  * per-column code below every real value of that column. Smile's trees cannot take NaN; with the
@@ -18,15 +24,17 @@ import java.util.Objects;
 final class PooledSamples {
     private final List<String> propertyNames;
     private final double[][] columns;
+    private final int[][] order;
     private final int[] labels;
     private final List<String> referenceIds;
     private final List<String> currentIds;
     private final int nReference;
 
-    private PooledSamples(List<String> propertyNames, double[][] columns, int[] labels,
+    private PooledSamples(List<String> propertyNames, double[][] columns, int[][] order, int[] labels,
                           List<String> referenceIds, List<String> currentIds) {
         this.propertyNames = propertyNames;
         this.columns = columns;
+        this.order = order;
         this.labels = labels;
         this.referenceIds = referenceIds;
         this.currentIds = currentIds;
@@ -49,10 +57,25 @@ final class PooledSamples {
             double[] row = current.rows()[i];
             for (int j = 0; j < p; j++) columns[j][nRef + i] = row[j];
         }
-        for (double[] column : columns) encodeMissing(column);
+        int[][] order = new int[p][];
+        for (int j = 0; j < p; j++) {
+            // One sort per column serves the bins and the trees: binning keeps the order, and the
+            // missing rows (sorted first here) get the lowest code.
+            double[] keys = columns[j].clone();
+            int missing = 0;
+            for (int i = 0; i < n; i++) {
+                if (Double.isNaN(keys[i])) {
+                    keys[i] = Double.NEGATIVE_INFINITY;
+                    missing++;
+                }
+            }
+            order[j] = QuickSort.sort(keys);
+            columns[j] = QuantileBins.binned(columns[j], Arrays.copyOfRange(keys, missing, n));
+            encodeMissing(columns[j]);
+        }
         int[] labels = new int[n];
         for (int i = nRef; i < n; i++) labels[i] = 1;
-        return new PooledSamples(reference.propertyNames(), columns, labels, reference.ids(), current.ids());
+        return new PooledSamples(reference.propertyNames(), columns, order, labels, reference.ids(), current.ids());
     }
 
     /** Replaces NaN by a value one column-range (at least 1) below the column's smallest real value. */
@@ -88,6 +111,9 @@ final class PooledSamples {
 
     /** Column j over all pooled rows, missing values encoded; callers must not modify it. */
     double[] column(int j) { return columns[j]; }
+
+    /** Row indices of column j in ascending order of its (encoded) values; callers must not modify them. */
+    int[] ascending(int j) { return order[j]; }
 
     /** All columns (column-major matrix); callers must not modify them. */
     double[][] columns() { return columns; }

@@ -3,7 +3,6 @@ package dev.imagedrift.detect;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 
 /**
  * The reference check's rule exactly (mode REFERENCE_CHECK), for comparison with deepchecks'
@@ -18,6 +17,8 @@ import java.util.Random;
  *       has fewer than minSamples rows. No p-value and no interval.</li>
  *   <li>Exemplars: every row of both inputs scored by the fitted model.</li>
  * </ol>
+ *
+ * The per-property KS and EMD use every row of both inputs, not the subsample.
  *
  * Stateless and thread-safe.
  */
@@ -55,12 +56,12 @@ public final class ReferenceCheckDetector implements DriftDetector {
 
         PooledSamples data = PooledSamples.of(reference, current);
         int m = Math.min(nRef, nCur);
-        int[] refRows = subsample(0, nRef, m, new Random(Seeds.derive(settings.seed(), 0x5AB, 0)));
-        int[] curRows = subsample(nRef, nCur, m, new Random(Seeds.derive(settings.seed(), 0x5AB, 1)));
+        int[] refRows = subsample(0, nRef, m, new SeededRandom(Seeds.derive(settings.seed(), 0x5AB, 0)));
+        int[] curRows = subsample(nRef, nCur, m, new SeededRandom(Seeds.derive(settings.seed(), 0x5AB, 1)));
         int held = heldOutPerSide(m);
-        Random split = new Random(Seeds.derive(settings.seed(), 0x5B1));
-        StratifiedFolds.shuffle(refRows, split);
-        StratifiedFolds.shuffle(curRows, split);
+        SeededRandom split = new SeededRandom(Seeds.derive(settings.seed(), 0x5B1));
+        split.shuffle(refRows);
+        split.shuffle(curRows);
         int[] trainRows = concat(Arrays.copyOfRange(refRows, held, m), Arrays.copyOfRange(curRows, held, m));
         int[] testRows = concat(Arrays.copyOfRange(refRows, 0, held), Arrays.copyOfRange(curRows, 0, held));
 
@@ -78,7 +79,7 @@ public final class ReferenceCheckDetector implements DriftDetector {
         DriftStatus status = score >= settings.minScore() ? DriftStatus.DRIFT : DriftStatus.OK;
         String reason = String.format(Locale.ROOT, "%s: drift score %.3f %s threshold %s (held-out AUC %.3f on %d "
                         + "reference vs %d current; both sides subsampled to %d, %d%% held out)",
-                status, score, status == DriftStatus.DRIFT ? ">=" : "<", CalibratedDetector.plain(settings.minScore()),
+                status, score, status == DriftStatus.DRIFT ? ">=" : "<", ReasonFormat.setting(settings.minScore()),
                 auc, held, held, m, Math.round(TEST_SHARE * 100));
         return new DriftResult(status, reason, score, auc, null, null, null, m, m,
                 CalibratedDetector.importance(data.propertyNames(), shares), univariate, exemplars, settings);
@@ -90,7 +91,7 @@ public final class ReferenceCheckDetector implements DriftDetector {
     }
 
     /** {@code m} distinct rows of {@code offset .. offset+n-1}, uniformly without replacement. */
-    private static int[] subsample(int offset, int n, int m, Random random) {
+    private static int[] subsample(int offset, int n, int m, SeededRandom random) {
         int[] rows = new int[n];
         for (int i = 0; i < n; i++) rows[i] = offset + i;
         // Partial Fisher-Yates: the first m positions are a uniform sample.

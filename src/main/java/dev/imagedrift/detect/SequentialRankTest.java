@@ -13,7 +13,7 @@ package dev.imagedrift.detect;
  * that is a linear smoother of the labels the variance of the summed U's is exactly twice the
  * sum of the per-fold variances, whatever k. Measured with this classifier (seeded, 300 windows
  * each, no drift, 50/100/300 per side): summing folds with summed variances raised a false alarm
- * in 12-13% of windows at alpha 0.05 and 3-6% at alpha 0.01.
+ * in 12-13% of windows at alpha 0.05 and 4% at alpha 0.01.
  *
  * <h2>What this test does instead: the folds as a chain</h2>
  * The cross-validation folds are taken in order. Fold f (f = 1..k-1) is scored by a model
@@ -24,7 +24,9 @@ package dev.imagedrift.detect;
  * null with mean n0 n1 / 2 and the tie-corrected variance V_f. The centred U_f therefore form a
  * martingale difference sequence: uncorrelated, and their sum standardised by the summed
  * V_f is asymptotically standard normal (martingale central limit theorem). The p-value is its
- * upper tail with a continuity correction of one half. Fold 0 only trains.
+ * upper tail with a continuity correction of one half. Fold 0 only trains. Measured the same way
+ * (1,500 windows of 50 and of 100 per side, 600 of 300): P(p &lt;= 0.01) 0.006-0.010, P(p &lt;= 0.05)
+ * 0.043-0.051, P(p &lt;= 0.5) 0.485-0.512, i.e. uniform, as a valid p-value must be.
  *
  * <p>Cost: k-2 extra fits on 1/k .. (k-2)/k of the rows (1.2 times the rows for k = 5, on top of
  * the 4 of cross-fitting). Power, measured on the same windows with a shift: about that of the

@@ -1,7 +1,5 @@
 package dev.imagedrift.detect;
 
-import java.util.Random;
-
 /**
  * Seeded stratified assignment of rows to k folds: each class is shuffled and dealt round-robin,
  * continuing the deal across classes so that fold sizes differ by at most one row and each fold
@@ -13,12 +11,12 @@ final class StratifiedFolds {
     /** Fold number (0..k-1) of every row; {@code labels} are 0/1. */
     static int[] assign(int[] labels, int k, long seed) {
         if (k < 2) throw new IllegalArgumentException("folds must be at least 2, got " + k);
-        Random random = new Random(seed);
+        SeededRandom random = new SeededRandom(seed);
         int[] fold = new int[labels.length];
         int dealt = 0;
         for (int label = 0; label <= 1; label++) {
             int[] rows = rowsWithLabel(labels, label);
-            shuffle(rows, random);
+            random.shuffle(rows);
             for (int row : rows) fold[row] = dealt++ % k;
         }
         return fold;
@@ -41,15 +39,5 @@ final class StratifiedFolds {
         int k = 0;
         for (int i = 0; i < labels.length; i++) if (labels[i] == label) rows[k++] = i;
         return rows;
-    }
-
-    /** Fisher-Yates with the given generator (java.util.Random: the same sequence on every JDK). */
-    static void shuffle(int[] a, Random random) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
     }
 }

@@ -28,12 +28,15 @@ final class UnivariateTests {
         for (int j = 0; j < reference.dimension(); j++) {
             double[] ref = presentValues(reference, j);
             double[] cur = presentValues(current, j);
+            Arrays.sort(ref);
+            Arrays.sort(cur);
             String name = reference.propertyNames().get(j);
             if (ref.length < MIN_VALUES || cur.length < MIN_VALUES) {
                 results.add(new UnivariateDrift(name, null, null, null, ref.length, cur.length));
             } else {
-                KSTest ks = KSTest.test(ref.clone(), cur.clone()); // Smile sorts its arguments in place
-                results.add(new UnivariateDrift(name, ks.d, ks.pvalue, normalisedEmd(ref, cur), ref.length, cur.length));
+                KSTest ks = KSTest.test(ref, cur); // Smile sorts its arguments in place: already sorted
+                results.add(new UnivariateDrift(name, ks.d, ks.pvalue, normalisedEmdOfSorted(ref, cur), ref.length,
+                        cur.length));
             }
         }
         return results;
@@ -54,8 +57,16 @@ final class UnivariateTests {
      * 0 when that range is 0.
      */
     static double normalisedEmd(double[] reference, double[] current) {
-        double[] a = trimmed(reference);
-        double[] b = trimmed(current);
+        double[] ref = reference.clone();
+        double[] cur = current.clone();
+        Arrays.sort(ref);
+        Arrays.sort(cur);
+        return normalisedEmdOfSorted(ref, cur);
+    }
+
+    private static double normalisedEmdOfSorted(double[] reference, double[] current) {
+        double[] a = trimmedSorted(reference);
+        double[] b = trimmedSorted(current);
         double min = Math.min(a[0], b[0]);
         double max = Math.max(a[a.length - 1], b[b.length - 1]);
         if (!(max > min)) return 0.0;
@@ -66,6 +77,10 @@ final class UnivariateTests {
     static double[] trimmed(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
+        return trimmedSorted(sorted);
+    }
+
+    private static double[] trimmedSorted(double[] sorted) {
         double lo = quantile(sorted, TRIM);
         double hi = quantile(sorted, 1 - TRIM);
         int from = 0;

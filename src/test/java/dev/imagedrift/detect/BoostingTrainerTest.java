@@ -106,6 +106,11 @@ class BoostingTrainerTest {
         assertEquals(model.margin(new double[7]), model.margin(new double[]{1, 2, 3, 4, 5, 6, 7}), 0.0);
     }
 
+    private static int rowWithMissing(Samples current, int offset) {
+        for (int i = 0; i < current.size(); i++) if (Double.isNaN(current.rows()[i][4])) return offset + i;
+        throw new AssertionError("no grayscale row");
+    }
+
     @Test
     void missingValuesAreCodedBelowEveryRealValueSoOneSplitIsolatesThem() {
         Samples reference = SyntheticSamples.normal(400, 3, "r");
@@ -115,18 +120,19 @@ class BoostingTrainerTest {
         double minReal = Double.POSITIVE_INFINITY;
         double code = Double.NaN;
         for (int i = 0; i < data.size(); i++) {
-            if (Double.isNaN(current.rows()[Math.max(0, i - data.nReference())][4]) && i >= data.nReference()) {
-                code = red[i];
-            } else {
-                minReal = Math.min(minReal, red[i]);
-            }
+            double original = i < data.nReference() ? reference.rows()[i][4] : current.rows()[i - data.nReference()][4];
+            if (Double.isNaN(original)) code = red[i];
+            else minReal = Math.min(minReal, red[i]);
         }
         assertTrue(code < minReal - 1.0, "code " + code + " must lie well below the real minimum " + minReal);
 
         TreeEnsemble model = new BoostingTrainer(SETTINGS).fit(data, ColumnOrder.of(data),
                 IntStream.range(0, data.size()).toArray());
-        double[] gray = {0, 0, 0, 0, code, code, code};
-        double[] colour = {0, 0, 0, 0, 0, 0, 0};
+        // A reference (colour) row as the model sees it, and the same row with its intensities missing.
+        double[] colour = new double[data.dimension()];
+        for (int j = 0; j < colour.length; j++) colour[j] = data.column(j)[0];
+        double[] gray = colour.clone();
+        for (int j = 4; j < 7; j++) gray[j] = data.column(j)[rowWithMissing(current, data.nReference())];
         assertTrue(model.margin(gray) > model.margin(colour) + 0.5,
                 "grayscale rows (only in the current side) must score as current");
     }
