@@ -17,7 +17,7 @@ public record MonitorConfig(Kafka kafka, Topics topics, Window window, Reference
                             Alerting alerting, Images images, Metrics metrics) {
 
     public MonitorConfig {
-        kafka = kafka == null ? new Kafka(null, null, null, null, null, null) : kafka;
+        kafka = kafka == null ? new Kafka(null, null, null, null, null, null, null) : kafka;
         topics = topics == null ? new Topics(null, null, null, null) : topics;
         window = window == null ? new Window(null, null, null, null) : window;
         reference = reference == null ? new Reference(null, null) : reference;
@@ -58,15 +58,19 @@ public record MonitorConfig(Kafka kafka, Topics topics, Window window, Reference
     /**
      * Kafka connection and Streams settings. {@code properties} passes any Kafka client or Streams
      * setting through unchanged (security.protocol, sasl.*, ssl.*, replication.factor, ...).
+     * {@code rocksdbMemoryMb} bounds the off-heap memory of all state stores together (block cache
+     * and memtables), so the pod's memory limit can be set from the heap plus this.
      */
     public record Kafka(String bootstrapServers, String applicationId, String processingGuarantee,
-                        Integer numStreamThreads, String stateDir, Map<String, String> properties) {
+                        Integer numStreamThreads, String stateDir, Integer rocksdbMemoryMb,
+                        Map<String, String> properties) {
         public Kafka {
             bootstrapServers = nonBlank(bootstrapServers, "kafka.bootstrap-servers", "localhost:9092");
             applicationId = nonBlank(applicationId, "kafka.application-id", "image-drift-monitor");
             processingGuarantee = nonBlank(processingGuarantee, "kafka.processing-guarantee", "exactly_once_v2");
             numStreamThreads = numStreamThreads == null ? 1 : numStreamThreads;
             stateDir = nonBlank(stateDir, "kafka.state-dir", "/var/lib/imagedrift/state");
+            rocksdbMemoryMb = rocksdbMemoryMb == null ? 64 : rocksdbMemoryMb;
             properties = properties == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(properties));
         }
 
@@ -75,6 +79,8 @@ public record MonitorConfig(Kafka kafka, Topics topics, Window window, Reference
                     "kafka.processing-guarantee", "must be exactly_once_v2 or at_least_once", processingGuarantee);
             require(numStreamThreads >= 1 && numStreamThreads <= 64, "kafka.num-stream-threads",
                     "must be between 1 and 64", numStreamThreads);
+            require(rocksdbMemoryMb >= 8 && rocksdbMemoryMb <= 65_536, "kafka.rocksdb-memory-mb",
+                    "must be between 8 and 65536", rocksdbMemoryMb);
         }
     }
 

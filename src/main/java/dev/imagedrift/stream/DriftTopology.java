@@ -99,7 +99,7 @@ public final class DriftTopology {
         scores.process(new AlertSupplier(() -> new AlertProcessor(policy, listener, clock)), Named.as("alert-state"))
                 .to(topics.alerts(), Produced.with(Serdes.String(), new JsonSerde<>(AlertRecord.class))
                         .withName("alerts-sink"));
-        return builder.build();
+        return builder.build(StreamsSettings.from(config));
     }
 
     private static <T> void toDeadLetters(KStream<String, Outcome<T>> dead, String topic, String stage) {
