@@ -21,7 +21,7 @@ import java.util.Locale;
  * {@link ImageRejected} with a stable {@link RejectReason} and a message naming the input.
  *
  * <p>Safety. The header is read first and an image declaring more than {@code maxPixels} pixels
- * is refused before any pixel buffer is allocated (a PNG declaring 60000x60000 costs microseconds);
+ * is refused before any pixel buffer is allocated (a PNG declaring 60000x60000: tens of microseconds);
  * encoded inputs over {@code maxBytes} are refused unread. Exceptions that image readers throw on
  * corrupt data (including RuntimeExceptions) become {@link RejectReason#UNDECODABLE}. ImageIO's
  * disk cache is switched off (no temp files: the container's root filesystem is read-only).
