@@ -4,11 +4,10 @@ import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -22,14 +21,16 @@ import java.util.Locale;
  * {@link ImageRejected} with a stable {@link RejectReason} and a message naming the input.
  *
  * <p>Safety. The header is read first and an image declaring more than {@code maxPixels} pixels
- * is refused before any pixel buffer is allocated (a PNG declaring 60000x60000 costs microseconds);
+ * is refused before any pixel buffer is allocated (a PNG declaring 60000x60000: tens of microseconds);
  * encoded inputs over {@code maxBytes} are refused unread. Exceptions that image readers throw on
  * corrupt data (including RuntimeExceptions) become {@link RejectReason#UNDECODABLE}. ImageIO's
  * disk cache is switched off (no temp files: the container's root filesystem is read-only).
  * Instances hold no mutable state and are safe to share between threads.
  *
- * <p>Pixel formats (the properties need 8-bit RGB or gray; no colour management is applied, the
- * stored sample values are used as the reference check uses them):
+ * <p>Pixel formats (the properties need 8-bit RGB or gray). No colour management: the stored
+ * sample values are used as the reference check (PIL) uses them. An embedded ICC profile is not
+ * applied (ImageIO's JPEG reader would convert such a JPEG to sRGB, slowly: the decoder removes the
+ * profile segments first, see {@link JpegIccProfiles}), and gray is not gamma-converted:
  * <ul>
  *   <li>8-bit RGB and gray (most JPEG, PNG, BMP): used as stored, wrapped without a copy.</li>
  *   <li>Alpha channel (RGBA PNG, 32-bit BMP): ignored; the colour samples are used as stored,
@@ -117,12 +118,12 @@ public final class ImageDecoder {
             throw new ImageRejected(RejectReason.TOO_LARGE, name + ": " + bytes.length
                     + " bytes is over the limit of " + maxBytes + " bytes");
         }
-        try (ImageInputStream in = new ByteArrayImageInputStream(bytes)) {
+        try (ImageInputStream in = new ByteArrayImageInputStream(JpegIccProfiles.strip(bytes))) {
             ImageReader reader = firstReader(in, bytes, name);
             try {
                 reader.setInput(in, true, true);
                 checkDeclaredSize(reader, name);
-                return BufferedImagePixels.view(readFirstImage(reader, name), name);
+                return readFirstImage(reader, name);
             } finally {
                 reader.dispose();
             }
@@ -217,14 +218,14 @@ public final class ImageDecoder {
         }
     }
 
-    private static BufferedImage readFirstImage(ImageReader reader, String name) throws IOException, ImageRejected {
+    private static DecodedImage readFirstImage(ImageReader reader, String name) throws IOException, ImageRejected {
         List<String> damage = new ArrayList<>();
         reader.addIIOReadWarningListener((source, warning) -> {
             if (!isHarmless(warning)) {
                 damage.add(warning);
             }
         });
-        BufferedImage image = reader.read(0);
+        DecodedImage image = BufferedImagePixels.view(reader.read(0), name);
         if (!damage.isEmpty()) {
             throw new ImageRejected(RejectReason.UNDECODABLE, name + ": damaged " + reader.getFormatName()
                     + " data (" + String.join("; ", damage) + ")");

@@ -6,8 +6,8 @@ import dev.imagedrift.image.DecodedImage;
  * Computes the seven built-in properties of one image in a single pass over its pixels, exactly
  * (to well within 1e-9 of the real-number value) and fast.
  *
- * <p>Why it is shaped like this (measured: about 2x faster than a per-pixel loop in doubles with
- * one division a pixel, on the same pixels):
+ * <p>Why it is shaped like this (measured in docs/BENCHMARKS.md: about 2x faster than a per-pixel
+ * loop in doubles with one division a pixel, 3.9x the loop with three):
  * <ul>
  *   <li>Gray is the integer {@code 2125 R + 7154 G + 721 B} taken from three 256-entry tables
  *       (the one integer multiplier port is the bottleneck, table loads are not), summed with its
@@ -15,13 +15,13 @@ import dev.imagedrift.image.DecodedImage;
  *   <li>Relative intensities use one 766-entry table indexed by {@code s = r+g+b} holding
  *       {@code round(2^48 / s)} shifted up 15 bits with a 1 in the low bit. Adding the raw entry
  *       counts the non-black pixels in the low 15 bits for free (a chunk has fewer than 2^15
- *       pixels, and carries out of the high part cannot reach the low bits); the entry shifted
- *       down is the reciprocal, multiplied by r and g in integer arithmetic. Blue comes from
+ *       pixels, and the sum wrapping around 2^64 in the high part cannot reach the low bits); the
+ *       entry shifted down (unsigned) is the reciprocal, multiplied by r and g in integers. Blue comes from
  *       the per-pixel identity r/s + g/s + b/s = 1, saving a multiply.</li>
  *   <li>Pixels are processed in chunks of at most 2^14, so no long partial sum can overflow;
  *       chunk totals are folded into 128-bit totals ({@link PixelTotals}).</li>
  *   <li>The common pixel strides (3 and 4 for colour, 1 for gray) have their own loops with a
- *       constant stride, which the JIT compiles as counted loops without bounds checks.</li>
+ *       constant stride, so the JIT can compile them as counted loops and hoist the bounds checks.</li>
  * </ul>
  * Error bounds: brightness and RMS contrast are exact up to their final floating-point division
  * and square root; red and green relative intensities are within 127.5 / 2^48 = 4.6e-13 of
@@ -30,7 +30,7 @@ import dev.imagedrift.image.DecodedImage;
 final class BuiltinPropertyKernel {
     /** Fixed-point fraction bits of the reciprocals: c * round(2^48 / s) <= 2^48 + 2^7 for c <= s. */
     static final int FRACTION_BITS = 48;
-    /** Low bits of a table entry that count pixels: 48 + 15 = 63, so round(2^48 / 1) << 15 still fits. */
+    /** Low bits of a table entry that count pixels: round(2^48 / 1) << 15 = 2^63 still fits 64 unsigned bits. */
     private static final int COUNT_BITS = 15;
     private static final long COUNT_MASK = (1L << COUNT_BITS) - 1;
     /**

@@ -3,6 +3,7 @@ package dev.imagedrift.image;
 import org.junit.jupiter.api.Test;
 
 import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBuffer;
 import java.awt.image.DataBufferByte;
@@ -68,6 +69,18 @@ class ImageDecoderFormatsTest {
             }
         }
         assertTrue(error / (48 * 32) < 2, "mean red error at quality 1.0: " + error / (48 * 32));
+    }
+
+    @Test
+    void embeddedIccProfileIsNotApplied() throws ImageRejected {
+        // ImageIO alone would convert this linear-RGB-tagged JPEG to sRGB (100 becomes about 168).
+        BufferedImage flat = image(BufferedImage.TYPE_3BYTE_BGR, 16, 16, (x, y) -> 0x646464);
+        byte[] plain = ImageCodec.encodeJpeg(flat, 0.9f);
+        byte[] tagged = TestImages.withIccProfile(plain, ICC_Profile.getInstance(ColorSpace.CS_LINEAR_RGB));
+        DecodedImage stored = decode(plain);
+        DecodedImage decoded = decode(tagged);
+        assertEquals(stored.red(8, 8), decoded.red(8, 8));
+        assertEquals(100, decoded.green(8, 8), 1);
     }
 
     @Test

@@ -7,6 +7,7 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 import java.awt.Transparency;
 import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.ComponentColorModel;
@@ -132,6 +133,17 @@ final class TestImages {
                 (byte) adobeTransform};
         ByteBuffer out = ByteBuffer.allocate(plain.length + app14.length);
         out.put(plain, 0, 2).put(app14).put(plain, 2, plain.length - 2); // right after SOI
+        return out.array();
+    }
+
+    /** The JPEG with an APP2 ICC_PROFILE segment carrying {@code profile} inserted after SOI. */
+    static byte[] withIccProfile(byte[] jpeg, ICC_Profile profile) {
+        byte[] data = profile.getData();
+        byte[] tag = "ICC_PROFILE\0".getBytes(StandardCharsets.US_ASCII);
+        int length = 2 + tag.length + 2 + data.length;
+        ByteBuffer out = ByteBuffer.allocate(jpeg.length + 2 + length);
+        out.put(jpeg, 0, 2).put((byte) 0xFF).put((byte) 0xE2).putShort((short) length)
+                .put(tag).put((byte) 1).put((byte) 1).put(data).put(jpeg, 2, jpeg.length - 2);
         return out.array();
     }
 

@@ -7,10 +7,10 @@ import dev.imagedrift.image.DecodedImage;
  * doubles, a division per pixel, a two-pass variance. Slow and obviously right; the fast kernel
  * is tested against it.
  */
-final class ReferencePropertyCalculator {
+public final class ReferencePropertyCalculator {
     private ReferencePropertyCalculator() {}
 
-    static double[] compute(DecodedImage img) {
+    public static double[] compute(DecodedImage img) {
         int w = img.width();
         int h = img.height();
         double n = (double) w * h;
