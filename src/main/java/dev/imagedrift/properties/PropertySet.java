@@ -51,8 +51,13 @@ public final class PropertySet {
 
     /** The built-ins followed by every property of every {@link ImagePropertyProvider} on the classpath. */
     public static PropertySet discover() {
+        return discover(Thread.currentThread().getContextClassLoader());
+    }
+
+    /** The built-ins followed by the properties of the providers {@code loader} can see. */
+    public static PropertySet discover(ClassLoader loader) {
         List<ImageProperty> found = new ArrayList<>();
-        for (ImagePropertyProvider provider : ServiceLoader.load(ImagePropertyProvider.class)) {
+        for (ImagePropertyProvider provider : ServiceLoader.load(ImagePropertyProvider.class, loader)) {
             found.addAll(provider.properties());
         }
         return withExtras(found);

@@ -58,12 +58,23 @@ class CheckCommandTest {
 
     @Test
     void brightenedCurrentHalfShowsStrongDriftWithBrightnessOnTop() throws Exception {
-        for (String mode : new String[] {"calibrated", "reference-check"}) {
-            JsonNode r = check(mode, "samples/current-brightened");
-            assertEquals("DRIFT", r.path("status").asText(), mode);
-            assertTrue(r.path("driftScore").asDouble() > 0.8, mode + ": " + r.path("driftScore"));
-            assertEquals("Brightness", r.path("importance").get(0).path("property").asText(), mode);
-        }
+        JsonNode r = check("calibrated", "samples/current-brightened");
+        assertEquals("DRIFT", r.path("status").asText());
+        assertTrue(r.path("driftScore").asDouble() > 0.8, "score " + r.path("driftScore"));
+        assertEquals("Brightness", r.path("importance").get(0).path("property").asText());
+    }
+
+    /**
+     * The reference check's own rule scores one 70/30 split: 90 held-out images a side here, so its
+     * score moves by about +-0.06 from split to split (0.74 with the default seed); the claim that
+     * holds for it is drift with Brightness on top.
+     */
+    @Test
+    void referenceCheckModeAlsoCallsTheBrightenedHalfDriftWithBrightnessOnTop() throws Exception {
+        JsonNode r = check("reference-check", "samples/current-brightened");
+        assertEquals("DRIFT", r.path("status").asText());
+        assertTrue(r.path("driftScore").asDouble() > 0.5, "score " + r.path("driftScore"));
+        assertEquals("Brightness", r.path("importance").get(0).path("property").asText());
     }
 
     @Test

@@ -21,8 +21,16 @@ class PropertySetTest {
     }
 
     @Test
-    void serviceLoaderFindsTheCustomPropertyAndComputesItAfterTheBuiltIns() {
-        PropertySet discovered = PropertySet.discover();
+    void serviceLoaderFindsTheCustomPropertyAndComputesItAfterTheBuiltIns() throws Exception {
+        // The provider is registered in src/test/plugin (a jar's META-INF/services, as a user would
+        // ship it), kept off the shared test classpath so other tests see the product's seven.
+        java.net.URL plugin = java.nio.file.Path.of("src/test/plugin").toUri().toURL();
+        PropertySet discovered;
+        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {plugin},
+                getClass().getClassLoader())) {
+            discovered = PropertySet.discover(loader);
+        }
+        assertEquals(7, PropertySet.discover().size(), "not on the default classpath");
         assertEquals(8, discovered.size());
         assertEquals("Saturation", discovered.names().get(7));
         assertEquals(7, discovered.indexOf("saturation"));
