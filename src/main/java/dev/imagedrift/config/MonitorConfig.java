@@ -81,6 +81,12 @@ public record MonitorConfig(Kafka kafka, Topics topics, Window window, Reference
                     "must be between 1 and 64", numStreamThreads);
             require(rocksdbMemoryMb >= 8 && rocksdbMemoryMb <= 65_536, "kafka.rocksdb-memory-mb",
                     "must be between 8 and 65536", rocksdbMemoryMb);
+            for (String key : properties.keySet()) {
+                if (!KafkaSettingNames.isKnown(key)) {
+                    throw new ConfigException("kafka.properties." + key + " is not a Kafka client or Streams setting"
+                            + KafkaSettingNames.suggestion(key));
+                }
+            }
         }
     }
 

@@ -110,6 +110,25 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void kafkaPassThroughSettingsMustBeKafkaSettings() throws Exception {
+        MonitorConfig ok = ConfigLoader.load(yaml("""
+                kafka:
+                  properties:
+                    security.protocol: SASL_SSL
+                    sasl.mechanism: SCRAM-SHA-512
+                    replication.factor: 3
+                    producer.compression.type: zstd
+                    topic.min.insync.replicas: 2
+                """), Map.of("IMAGEDRIFT_KAFKA_PROPERTY_GROUP_INSTANCE_ID", "pod-0"));
+        assertEquals("3", ok.kafka().properties().get("replication.factor"), "numbers are passed as text");
+        assertEquals("pod-0", ok.kafka().properties().get("group.instance.id"));
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(null,
+                Map.of("IMAGEDRIFT_KAFKA_PROPERTY_SASL_JAAS_CONFG", "x")));
+        assertTrue(e.getMessage().contains("kafka.properties.sasl.jaas.confg"), e.getMessage());
+        assertTrue(e.getMessage().contains("did you mean sasl.jaas.config"), e.getMessage());
+    }
+
+    @Test
     void hoppingWindowsAreAllowedWhenAdvanceDividesSize() throws Exception {
         MonitorConfig c = ConfigLoader.load(yaml("window:\n  size: 10m\n  advance: 5m\n"), Map.of());
         assertTrue(!c.window().tumbling());
