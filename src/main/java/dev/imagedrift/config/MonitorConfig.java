@@ -19,7 +19,7 @@ public record MonitorConfig(Kafka kafka, Topics topics, Window window, Reference
     public MonitorConfig {
         kafka = kafka == null ? new Kafka(null, null, null, null, null, null, null) : kafka;
         topics = topics == null ? new Topics(null, null, null, null) : topics;
-        window = window == null ? new Window(null, null, null, null) : window;
+        window = window == null ? new Window(null, null, null, null, null) : window;
         reference = reference == null ? new Reference(null, null) : reference;
         detection = detection == null ? Detection.defaults() : detection;
         alerting = alerting == null ? new Alerting(null, null, null) : alerting;
@@ -109,13 +109,17 @@ public record MonitorConfig(Kafka kafka, Topics topics, Window window, Reference
      * Event-time windows: tumbling when {@code advance} equals {@code size} (the default), hopping
      * when smaller. Events later than {@code grace} after their window's end are dropped and
      * dead-lettered as late. {@code maxSamples} bounds the reservoir kept per stream and window.
+     * {@code maxClockSkew}: events stamped further than this ahead of the monitor's clock are
+     * refused, because one device with a wrong clock would otherwise move stream time forward and
+     * make every other stream's events on its partition late.
      */
-    public record Window(Duration size, Duration advance, Duration grace, Integer maxSamples) {
+    public record Window(Duration size, Duration advance, Duration grace, Integer maxSamples, Duration maxClockSkew) {
         public Window {
             size = size == null ? Duration.ofMinutes(5) : size;
             advance = advance == null ? size : advance;
             grace = grace == null ? Duration.ofMinutes(1) : grace;
             maxSamples = maxSamples == null ? 10_000 : maxSamples;
+            maxClockSkew = maxClockSkew == null ? Duration.ofMinutes(10) : maxClockSkew;
         }
 
         void validate() {
@@ -127,6 +131,8 @@ public record MonitorConfig(Kafka kafka, Topics topics, Window window, Reference
             require(!grace.isNegative(), "window.grace", "must not be negative", Durations.format(grace));
             require(maxSamples >= 2 && maxSamples <= 1_000_000, "window.max-samples",
                     "must be between 2 and 1000000", maxSamples);
+            require(maxClockSkew.toMillis() > 0, "window.max-clock-skew", "must be positive",
+                    Durations.format(maxClockSkew));
         }
 
         public boolean tumbling() { return advance.equals(size); }

@@ -70,7 +70,8 @@ public final class DriftTopology {
                 Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("image-events"));
 
         KStream<String, Outcome<Observation>> extracted = events.process(
-                () -> new ExtractProcessor(parser, extractor, listener), Named.as("extract-properties"));
+                () -> new ExtractProcessor(parser, extractor, listener, clock, window.maxClockSkew()),
+                Named.as("extract-properties"));
         Map<String, KStream<String, Outcome<Observation>>> byOutcome = extracted
                 .split(Named.as("extracted-"))
                 .branch((k, v) -> v.isDead(), Branched.as("dead"))

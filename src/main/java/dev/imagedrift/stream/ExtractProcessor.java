@@ -18,12 +18,17 @@ final class ExtractProcessor implements Processor<byte[], byte[], String, Outcom
     private final EventParser parser;
     private final PropertyExtractor extractor;
     private final MonitorListener listener;
+    private final java.time.Clock clock;
+    private final long maxClockSkewMs;
     private ProcessorContext<String, Outcome<Observation>> context;
 
-    ExtractProcessor(EventParser parser, PropertyExtractor extractor, MonitorListener listener) {
+    ExtractProcessor(EventParser parser, PropertyExtractor extractor, MonitorListener listener,
+                     java.time.Clock clock, java.time.Duration maxClockSkew) {
         this.parser = parser;
         this.extractor = extractor;
         this.listener = listener;
+        this.clock = clock;
+        this.maxClockSkewMs = maxClockSkew.toMillis();
     }
 
     @Override
@@ -41,6 +46,13 @@ final class ExtractProcessor implements Processor<byte[], byte[], String, Outcom
         try {
             ImageEvent event = parser.parse(record.key(), record.value(), record.headers(), record.timestamp(),
                     topic + "/" + partition + "@" + offset);
+            long ahead = event.timestampMs() - clock.millis();
+            if (ahead > maxClockSkewMs) {
+                throw new RejectedEvent(DeadLetterReason.BAD_TIMESTAMP, "event time "
+                        + java.time.Instant.ofEpochMilli(event.timestampMs()) + " is " + ahead / 1000
+                        + " s ahead of the monitor's clock (window.max-clock-skew "
+                        + java.time.Duration.ofMillis(maxClockSkewMs) + ")");
+            }
             Observation observation = extractor.extract(event);
             listener.imageProcessed(observation.stream(), System.nanoTime() - started);
             context.forward(new Record<>(observation.stream(), Outcome.ok(observation), observation.timestampMs()));
