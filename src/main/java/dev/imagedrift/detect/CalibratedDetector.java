@@ -3,6 +3,7 @@ package dev.imagedrift.detect;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 
 /**
@@ -33,11 +34,7 @@ public final class CalibratedDetector implements DriftDetector {
     private final BoostingTrainer trainer;
 
     public CalibratedDetector(DetectorSettings settings) {
-        if (settings == null) throw new IllegalArgumentException("settings must not be null");
-        if (settings.mode() != DetectionMode.CALIBRATED) {
-            throw new IllegalArgumentException("CalibratedDetector needs mode CALIBRATED, got " + settings.mode());
-        }
-        this.settings = settings;
+        this.settings = DetectorPreconditions.requireMode(settings, DetectionMode.CALIBRATED, "CalibratedDetector");
         this.trainer = new BoostingTrainer(settings);
     }
 
@@ -48,14 +45,12 @@ public final class CalibratedDetector implements DriftDetector {
     public DriftResult detect(Samples reference, Samples current) {
         SamplesValidator.requireComparable(reference, current);
         List<UnivariateDrift> univariate = UnivariateTests.compare(reference, current);
+        Optional<DriftResult> tooFew = DetectorPreconditions.insufficientData(settings, reference, current, univariate);
+        if (tooFew.isPresent()) {
+            return tooFew.get();
+        }
         int nRef = reference.size();
         int nCur = current.size();
-        if (nRef < settings.minSamples() || nCur < settings.minSamples()) {
-            String reason = String.format(Locale.ROOT, "INSUFFICIENT_DATA: %d reference and %d current samples, "
-                    + "at least %d needed on each side", nRef, nCur, settings.minSamples());
-            return new DriftResult(DriftStatus.INSUFFICIENT_DATA, reason, Double.NaN, Double.NaN, null, null, null,
-                    nRef, nCur, List.of(), univariate, Exemplars.none(), settings);
-        }
 
         PooledSamples data = PooledSamples.of(reference, current);
         ColumnOrder order = ColumnOrder.of(data);

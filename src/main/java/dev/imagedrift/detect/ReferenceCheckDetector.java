@@ -2,6 +2,7 @@ package dev.imagedrift.detect;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 
 /**
@@ -30,11 +31,7 @@ public final class ReferenceCheckDetector implements DriftDetector {
     private final BoostingTrainer trainer;
 
     public ReferenceCheckDetector(DetectorSettings settings) {
-        if (settings == null) throw new IllegalArgumentException("settings must not be null");
-        if (settings.mode() != DetectionMode.REFERENCE_CHECK) {
-            throw new IllegalArgumentException("ReferenceCheckDetector needs mode REFERENCE_CHECK, got " + settings.mode());
-        }
-        this.settings = settings;
+        this.settings = DetectorPreconditions.requireMode(settings, DetectionMode.REFERENCE_CHECK, "ReferenceCheckDetector");
         this.trainer = new BoostingTrainer(settings);
     }
 
@@ -45,14 +42,12 @@ public final class ReferenceCheckDetector implements DriftDetector {
     public DriftResult detect(Samples reference, Samples current) {
         SamplesValidator.requireComparable(reference, current);
         List<UnivariateDrift> univariate = UnivariateTests.compare(reference, current);
+        Optional<DriftResult> tooFew = DetectorPreconditions.insufficientData(settings, reference, current, univariate);
+        if (tooFew.isPresent()) {
+            return tooFew.get();
+        }
         int nRef = reference.size();
         int nCur = current.size();
-        if (nRef < settings.minSamples() || nCur < settings.minSamples()) {
-            String reason = String.format(Locale.ROOT, "INSUFFICIENT_DATA: %d reference and %d current samples, "
-                    + "at least %d needed on each side", nRef, nCur, settings.minSamples());
-            return new DriftResult(DriftStatus.INSUFFICIENT_DATA, reason, Double.NaN, Double.NaN, null, null, null,
-                    nRef, nCur, List.of(), univariate, Exemplars.none(), settings);
-        }
 
         PooledSamples data = PooledSamples.of(reference, current);
         int m = Math.min(nRef, nCur);
