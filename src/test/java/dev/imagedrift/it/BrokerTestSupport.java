@@ -1,10 +1,8 @@
 package dev.imagedrift.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.imagedrift.properties.PropertySet;
-import dev.imagedrift.reference.ReferenceSnapshot;
+import dev.imagedrift.bench.SyntheticProperties;
 import dev.imagedrift.reference.SnapshotIO;
-import dev.imagedrift.reference.SnapshotRow;
 import dev.imagedrift.stream.JsonSerde;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -22,56 +20,23 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
 import java.util.function.Predicate;
 
 /** Shared pieces of the tests that run against a real broker. */
 final class BrokerTestSupport {
-    private static final String[] KEYS = {"aspect_ratio", "area", "brightness", "rms_contrast",
-            "mean_red_relative_intensity", "mean_green_relative_intensity", "mean_blue_relative_intensity"};
-
-    private final Random random = new Random(5);
-
-    /** Property vectors like those of small photos; {@code brightnessShift} moves only brightness. */
-    double[] row(double brightnessShift) {
-        double w = 64 + random.nextInt(96);
-        double h = 48 + random.nextInt(112);
-        double r = 0.33 + 0.05 * random.nextGaussian();
-        double g = 0.34 + 0.04 * random.nextGaussian();
-        return new double[] {h / w, h * w, 110 + 25 * random.nextGaussian() + brightnessShift,
-                50 + 12 * random.nextGaussian(), r, g, 1 - r - g};
-    }
+    private final SyntheticProperties synthetic = new SyntheticProperties(5);
 
     /** Writes a synthetic reference snapshot of {@code n} rows. */
     Path writeReference(Path dir, int n) throws IOException {
-        List<SnapshotRow> rows = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            rows.add(new SnapshotRow("ref-" + i, row(0)));
-        }
-        ReferenceSnapshot s = new ReferenceSnapshot(ReferenceSnapshot.FORMAT_VERSION, Instant.now().toString(),
-                "synthetic", PropertySet.defaults().names(), n, List.of(), n, 42L, rows);
         Path file = dir.resolve("reference.json.gz");
-        SnapshotIO.write(s, file);
+        SnapshotIO.write(synthetic.reference(n), file);
         return file;
-    }
-
-    static byte[] event(String id, String stream, long time, double[] v) {
-        StringBuilder sb = new StringBuilder("{\"id\":\"" + id + "\",\"stream\":\"" + stream + "\",\"timestamp\":"
-                + time + ",\"properties\":{");
-        for (int i = 0; i < KEYS.length; i++) {
-            if (i > 0) sb.append(',');
-            sb.append('"').append(KEYS[i]).append("\":").append(String.format(Locale.ROOT, "%.6f", v[i]));
-        }
-        return sb.append("}}").toString().getBytes(StandardCharsets.UTF_8);
     }
 
     static KafkaProducer<String, byte[]> producer(String bootstrap) {
@@ -85,7 +50,7 @@ final class BrokerTestSupport {
         for (int i = 0; i < count; i++) {
             long t = from + span * i / count;
             p.send(new ProducerRecord<>(topic, null, t, stream,
-                    event(idPrefix + "-" + i, stream, t, row(brightnessShift))));
+                    SyntheticProperties.event(idPrefix + "-" + i, stream, t, synthetic.next(brightnessShift))));
         }
         p.flush();
     }

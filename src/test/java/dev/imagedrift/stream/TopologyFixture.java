@@ -1,5 +1,6 @@
 package dev.imagedrift.stream;
 
+import dev.imagedrift.bench.SyntheticProperties;
 import dev.imagedrift.config.ConfigLoader;
 import dev.imagedrift.config.MonitorConfig;
 import dev.imagedrift.detect.Detectors;
@@ -19,13 +20,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Random;
 
 /**
  * A {@link DriftTopology} under {@link TopologyTestDriver}, with a synthetic reference of
@@ -41,7 +39,7 @@ final class TopologyFixture implements AutoCloseable {
     final TestOutputTopic<String, AlertRecord> alerts;
     final TestOutputTopic<byte[], byte[]> deadLetters;
     final RecordingListener listener = new RecordingListener();
-    private final Random random = new Random(11);
+    private final SyntheticProperties synthetic = new SyntheticProperties(11);
 
     /** @param overrides configuration overrides as environment variables, e.g. IMAGEDRIFT_WINDOW_MAX_SAMPLES */
     TopologyFixture(Path stateDir, Map<String, String> overrides) throws Exception {
@@ -91,25 +89,12 @@ final class TopologyFixture implements AutoCloseable {
 
     /** One property vector; {@code brightnessShift} moves brightness (and nothing else). */
     double[] normalRow(double brightnessShift) {
-        double w = 64 + random.nextInt(96);
-        double h = 48 + random.nextInt(112);
-        double r = 0.33 + 0.05 * random.nextGaussian();
-        double g = 0.34 + 0.04 * random.nextGaussian();
-        return new double[] {h / w, h * w, 110 + 25 * random.nextGaussian() + brightnessShift,
-                50 + 12 * random.nextGaussian(), r, g, 1 - r - g};
+        return synthetic.next(brightnessShift);
     }
 
     /** A precomputed-properties JSON event. */
     static byte[] propertiesEvent(String id, String stream, long time, double[] v) {
-        String[] keys = {"aspect_ratio", "area", "brightness", "rms_contrast", "mean_red_relative_intensity",
-                "mean_green_relative_intensity", "mean_blue_relative_intensity"};
-        StringBuilder sb = new StringBuilder("{\"id\":\"" + id + "\",\"stream\":\"" + stream + "\",\"timestamp\":\""
-                + Instant.ofEpochMilli(time) + "\",\"properties\":{");
-        for (int i = 0; i < keys.length; i++) {
-            if (i > 0) sb.append(',');
-            sb.append('"').append(keys[i]).append("\":").append(String.format(Locale.ROOT, "%.6f", v[i]));
-        }
-        return sb.append("}}").toString().getBytes(StandardCharsets.UTF_8);
+        return SyntheticProperties.event(id, stream, time, v);
     }
 
     /** Pipes {@code count} precomputed events for {@code stream} spread over [from, from + span). */
