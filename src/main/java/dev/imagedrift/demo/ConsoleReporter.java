@@ -52,14 +52,23 @@ public final class ConsoleReporter implements Runnable, AutoCloseable {
     public void run() {
         consumer.subscribe(List.of(scoresTopic, alertsTopic));
         while (running.get()) {
+            List<String> scores = new java.util.ArrayList<>();
+            List<String> alerts = new java.util.ArrayList<>();
             for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                 try {
                     JsonNode n = JsonSerde.MAPPER.readTree(r.value());
-                    out.println(r.topic().equals(alertsTopic) ? alertLine(n) : scoreLine(n));
+                    if (r.topic().equals(alertsTopic)) {
+                        alerts.add(alertLine(n));
+                    } else {
+                        scores.add(scoreLine(n));
+                    }
                 } catch (IOException e) {
                     out.println("unreadable record on " + r.topic() + ": " + e.getMessage());
                 }
             }
+            // A window and the alert it caused arrive together; show the window first.
+            scores.forEach(out::println);
+            alerts.forEach(out::println);
         }
         consumer.close();
     }
