@@ -47,6 +47,19 @@ final class ExternalTool {
         return Optional.empty();
     }
 
+    /** Starts the tool as a server in {@code workDir}, stdout and stderr into {@code log}; the caller stops it. */
+    Process start(Path workDir, Path log, String... arguments) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(executable.toString());
+        command.addAll(List.of(arguments));
+        return new ProcessBuilder(command)
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .start();
+    }
+
     /** Runs the tool with the arguments in {@code workDir}; stdout and stderr together. */
     Result run(Path workDir, String... arguments) {
         return runWithInput(workDir, null, arguments);
