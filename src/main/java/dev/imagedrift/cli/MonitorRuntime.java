@@ -82,7 +82,9 @@ public final class MonitorRuntime implements AutoCloseable {
                                        MonitorListener extraListener) throws IOException {
         PrometheusRegistry registry = new PrometheusRegistry();
         JvmMetrics.builder().register(registry);
-        DriftMetrics metrics = new DriftMetrics(registry, VersionProvider.version());
+        // Per-stream series expire when this process stops working on a stream (after a rebalance).
+        DriftMetrics metrics = new DriftMetrics(registry, VersionProvider.version(), config.staleSeriesAfter(),
+                Clock.systemUTC());
         metrics.referenceLoaded(references.globalSize());
         DriftDetector detector = Detectors.create(config.detection().detectorSettings());
         MonitorListener listener = MonitorListener.all(metrics, extraListener);
@@ -95,7 +97,7 @@ public final class MonitorRuntime implements AutoCloseable {
         });
         StreamsMetricsBridge.register(registry, () -> streams);
         HealthServer health = HealthServer.start(config.metrics().host(), config.metrics().port(), registry,
-                () -> readiness(streams));
+                () -> readiness(streams), metrics::expireStaleSeries);
         MonitorRuntime runtime = new MonitorRuntime(streams, health, metrics);
         streams.setStateListener((now, before) -> LOG.info("Kafka Streams state {} -> {}", before, now));
         streams.start();

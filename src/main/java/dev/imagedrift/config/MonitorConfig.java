@@ -24,7 +24,7 @@ public record MonitorConfig(Kafka kafka, Topics topics, Window window, Reference
         detection = detection == null ? Detection.defaults() : detection;
         alerting = alerting == null ? new Alerting(null, null, null) : alerting;
         images = images == null ? new Images(null, null) : images;
-        metrics = metrics == null ? new Metrics(null, null) : metrics;
+        metrics = metrics == null ? new Metrics(null, null, null) : metrics;
     }
 
     public static MonitorConfig defaults() {
@@ -40,7 +40,23 @@ public record MonitorConfig(Kafka kafka, Topics topics, Window window, Reference
         alerting.validate();
         images.validate();
         metrics.validate();
+        if (metrics.staleAfter() != null) {
+            Duration between = window.advance().plus(window.grace());
+            require(metrics.staleAfter().compareTo(between) > 0, "metrics.stale-after",
+                    "must be longer than window.advance + window.grace (" + Durations.format(between)
+                            + "), or a stream's series would vanish between its windows",
+                    Durations.format(metrics.staleAfter()));
+        }
         return this;
+    }
+
+    /**
+     * How long a stream's per-stream series stay on /metrics after this process last did window
+     * work for it: {@code metrics.stale-after}, by default 3 window lengths plus the grace.
+     */
+    public Duration staleSeriesAfter() {
+        return metrics.staleAfter() != null ? metrics.staleAfter()
+                : window.size().multipliedBy(3).plus(window.grace());
     }
 
     private static void require(boolean ok, String key, String problem, Object value) {
@@ -256,11 +272,18 @@ public record MonitorConfig(Kafka kafka, Topics topics, Window window, Reference
         }
     }
 
-    /** The HTTP endpoint serving /metrics, /healthz and /readyz. */
-    public record Metrics(Integer port, String host) {
+    /**
+     * The HTTP endpoint serving /metrics, /healthz and /readyz. {@code staleAfter} (null = the
+     * default of {@link MonitorConfig#staleSeriesAfter()}) is how long an idle stream's series stay.
+     */
+    public record Metrics(Integer port, String host, Duration staleAfter) {
         public Metrics {
             port = port == null ? 9400 : port;
             host = nonBlank(host, "metrics.host", "0.0.0.0");
+        }
+
+        public Metrics(Integer port, String host) {
+            this(port, host, null);
         }
 
         void validate() {

@@ -14,13 +14,28 @@ import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.core.metrics.Info;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Unit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Every application metric (names and meanings in docs/METRICS.md), fed by the topology through
- * {@link MonitorListener}. Labels are bounded: stream, property, side, reason.
+ * {@link MonitorListener}. Labels are bounded: stream, property, side, reason. The per-stream
+ * series of a stream this process has stopped working on expire (see {@link #expireStaleSeries()}).
  */
 public final class DriftMetrics implements MonitorListener {
+    private static final Logger LOG = LoggerFactory.getLogger(DriftMetrics.class);
+
     private final PrometheusRegistry registry;
+    private final Duration staleAfter;
+    /** Series set by the window and alert stages: they follow the stream's task. */
+    private final StreamSeries windowSeries;
+    /** Series set by the extraction stage, which may run on another pod than the stream's windows. */
+    private final StreamSeries ingestSeries;
 
     private final Gauge driftScore;
     private final Gauge auc;
@@ -46,8 +61,20 @@ public final class DriftMetrics implements MonitorListener {
     private final Histogram resultLatencySeconds;
     private final Gauge referenceSamples;
 
+    /** Metrics whose per-stream series never expire (a single process that owns every stream, or a test). */
     public DriftMetrics(PrometheusRegistry registry, String version) {
+        this(registry, version, null, Clock.systemUTC());
+    }
+
+    /**
+     * @param staleAfter a stream's per-stream series are removed once the stream has been idle this
+     *                   long (no window evaluated or failed, no alert step, no late event; for the
+     *                   processed counter: no event processed); null = never
+     * @param clock      measures the idle time
+     */
+    public DriftMetrics(PrometheusRegistry registry, String version, Duration staleAfter, Clock clock) {
         this.registry = registry;
+        this.staleAfter = staleAfter;
         driftScore = gauge("imagedrift_drift_score",
                 "max(2*AUC-1, 0) of the last evaluated window (the reference check's scale)", "stream");
         auc = gauge("imagedrift_auc", "Domain-classifier AUC of the last evaluated window (not clipped)", "stream");
@@ -105,6 +132,12 @@ public final class DriftMetrics implements MonitorListener {
                 .help("Rows in the loaded reference snapshot").register(registry);
         Info.builder().name("imagedrift_build_info").help("Build information").labelNames("version")
                 .register(registry).addLabelValues(version);
+        windowSeries = new StreamSeries(
+                List.of(driftScore, auc, pValue, threshold, significance, status, alertFiring, windowSamples,
+                        windowEvents, windowEnd, importance, ksStatistic, emd, late, windowsEvaluated, alertsFired,
+                        windowFailures),
+                List.of(late, windowsEvaluated, alertsFired, windowFailures), staleAfter, clock);
+        ingestSeries = new StreamSeries(List.of(processed), List.of(processed), staleAfter, clock);
     }
 
     private Gauge gauge(String name, String help, String... labels) {
@@ -115,13 +148,35 @@ public final class DriftMetrics implements MonitorListener {
         return registry;
     }
 
+    /** Idle time after which a stream's series expire; null when they never do. */
+    public Duration staleAfter() {
+        return staleAfter;
+    }
+
+    /**
+     * Removes the per-stream series of streams idle for {@link #staleAfter()} or longer. Cheap;
+     * the HTTP endpoint calls it before every scrape, so a scrape never shows an expired series.
+     */
+    public void expireStaleSeries() {
+        Set<String> windows = windowSeries.expire();
+        Set<String> ingest = ingestSeries.expire();
+        if (!windows.isEmpty()) {
+            LOG.info("no window work for {} in {}: their per-stream series are removed from /metrics", windows,
+                    staleAfter);
+        }
+        if (!ingest.isEmpty()) {
+            LOG.info("no events processed for {} in {}: their processed counters are removed from /metrics", ingest,
+                    staleAfter);
+        }
+    }
+
     public void referenceLoaded(int rows) {
         referenceSamples.set(rows);
     }
 
     @Override
     public void imageProcessed(String stream, long extractionNanos) {
-        processed.labelValues(stream).inc();
+        ingestSeries.update(stream, () -> processed.labelValues(stream).inc());
         extractionSeconds.observe(extractionNanos / 1e9);
     }
 
@@ -132,11 +187,17 @@ public final class DriftMetrics implements MonitorListener {
 
     @Override
     public void lateRecord(String stream) {
-        late.labelValues(stream).inc();
+        windowSeries.update(stream, () -> late.labelValues(stream).inc());
     }
 
     @Override
     public void windowEvaluated(ScoreRecord s, long detectionNanos, long latencyMillis) {
+        windowSeries.update(s.stream(), () -> setWindowSeries(s));
+        detectionSeconds.observe(detectionNanos / 1e9);
+        resultLatencySeconds.observe(latencyMillis / 1000.0);
+    }
+
+    private void setWindowSeries(ScoreRecord s) {
         String stream = s.stream();
         setOrNaN(driftScore, stream, s.driftScore());
         setOrNaN(auc, stream, s.auc());
@@ -157,21 +218,21 @@ public final class DriftMetrics implements MonitorListener {
             setOrNaN(emd.labelValues(stream, property), u.emd());
         }
         windowsEvaluated.labelValues(stream).inc();
-        detectionSeconds.observe(detectionNanos / 1e9);
-        resultLatencySeconds.observe(latencyMillis / 1000.0);
     }
 
     @Override
     public void windowFailed(String stream) {
-        windowFailures.labelValues(stream).inc();
+        windowSeries.update(stream, () -> windowFailures.labelValues(stream).inc());
     }
 
     @Override
     public void alertEvaluated(String stream, boolean firing, AlertRecord change) {
-        alertFiring.labelValues(stream).set(firing ? 1 : 0);
-        if (change != null && AlertRecord.FIRING.equals(change.state())) {
-            alertsFired.labelValues(stream).inc();
-        }
+        windowSeries.update(stream, () -> {
+            alertFiring.labelValues(stream).set(firing ? 1 : 0);
+            if (change != null && AlertRecord.FIRING.equals(change.state())) {
+                alertsFired.labelValues(stream).inc();
+            }
+        });
     }
 
     static int statusCode(DriftStatus s) {

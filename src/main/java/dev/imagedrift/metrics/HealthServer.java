@@ -27,12 +27,21 @@ public final class HealthServer implements AutoCloseable {
 
     public static HealthServer start(String host, int port, PrometheusRegistry registry, Supplier<Readiness> readiness)
             throws IOException {
+        return start(host, port, registry, readiness, () -> {});
+    }
+
+    /**
+     * Starts the endpoint; {@code beforeScrape} runs before every scrape of {@code /metrics} (the
+     * monitor expires idle per-stream series there), and a failure of it is logged, not served.
+     */
+    public static HealthServer start(String host, int port, PrometheusRegistry registry, Supplier<Readiness> readiness,
+                                     Runnable beforeScrape) throws IOException {
         GaugeWithCallback.builder().name("imagedrift_ready").help("1 when /readyz answers 200")
                 .callback(cb -> cb.call(readiness.get().ready() ? 1 : 0)).register(registry);
         HTTPServer server = HTTPServer.builder()
                 .hostname(host)
                 .port(port)
-                .registry(registry)
+                .registry(new BeforeScrapeRegistry(registry, beforeScrape))
                 .registerHealthHandler(false)
                 .defaultHandler(exchange -> handle(exchange, readiness))
                 .buildAndStart();

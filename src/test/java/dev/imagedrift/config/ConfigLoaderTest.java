@@ -103,6 +103,29 @@ class ConfigLoaderTest {
         assertMessage("metrics:\n  port: 70000\n", "metrics.port");
     }
 
+    @Test
+    void staleSeriesTimeDefaultsToThreeWindowsAndGrace() throws Exception {
+        assertEquals(Duration.ofMinutes(16), ConfigLoader.load(null, Map.of()).staleSeriesAfter());
+        MonitorConfig c = ConfigLoader.load(yaml("window:\n  size: 10s\n  grace: 2s\n"), Map.of());
+        assertEquals(Duration.ofSeconds(32), c.staleSeriesAfter());
+    }
+
+    @Test
+    void staleSeriesTimeFromFileOrEnvironment() throws Exception {
+        MonitorConfig c = ConfigLoader.load(yaml("metrics:\n  stale-after: 2h\n"), Map.of());
+        assertEquals(Duration.ofHours(2), c.staleSeriesAfter());
+        MonitorConfig e = ConfigLoader.load(null, Map.of("IMAGEDRIFT_METRICS_STALE_AFTER", "45m"));
+        assertEquals(Duration.ofMinutes(45), e.staleSeriesAfter());
+    }
+
+    @Test
+    void staleSeriesTimeMustOutlastTheGapBetweenWindows() throws Exception {
+        // 5m windows with 1m grace close every 5m and report up to 1m late: 6m would blink.
+        assertMessage("metrics:\n  stale-after: 6m\n", "metrics.stale-after");
+        assertEquals(Duration.ofSeconds(361),
+                ConfigLoader.load(yaml("metrics:\n  stale-after: 361s\n"), Map.of()).staleSeriesAfter());
+    }
+
     private void assertMessage(String text, String key) throws Exception {
         Path f = yaml(text);
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(f, Map.of()), text);

@@ -30,7 +30,7 @@ class ApplicationConfigTest {
                     "expected-streams", "exemplars"),
             "alerting", Set.of("fire-after", "out-of", "resolve-after"),
             "images", Set.of("max-pixels", "max-bytes"),
-            "metrics", Set.of("port"));
+            "metrics", Set.of("port", "host", "stale-after"));
 
     @ParameterizedTest
     @ValueSource(strings = {"k8s/base/application.yaml", "k8s/overlays/production/application.yaml"})

@@ -47,19 +47,42 @@ final class ExternalTool {
         return Optional.empty();
     }
 
+    /** Starts the tool as a server in {@code workDir}, stdout and stderr into {@code log}; the caller stops it. */
+    Process start(Path workDir, Path log, String... arguments) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(executable.toString());
+        command.addAll(List.of(arguments));
+        return new ProcessBuilder(command)
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .start();
+    }
+
     /** Runs the tool with the arguments in {@code workDir}; stdout and stderr together. */
     Result run(Path workDir, String... arguments) {
+        return runWithInput(workDir, null, arguments);
+    }
+
+    /** As {@link #run}, with {@code input} (null = none) on the tool's standard input. */
+    Result runWithInput(Path workDir, String input, String... arguments) {
         List<String> command = new ArrayList<>();
         command.add(executable.toString());
         command.addAll(List.of(arguments));
         try {
             Path output = Files.createTempFile("ops-tool-", ".out");
+            Path inputFile = input == null ? null : Files.createTempFile("ops-tool-", ".in");
             try {
+                if (inputFile != null) {
+                    Files.writeString(inputFile, input, StandardCharsets.UTF_8);
+                }
                 Process process = new ProcessBuilder(command)
                         .directory(workDir.toFile())
                         .redirectErrorStream(true)
                         .redirectOutput(output.toFile())
-                        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                        .redirectInput(ProcessBuilder.Redirect.from(
+                                inputFile == null ? new File("/dev/null") : inputFile.toFile()))
                         .start();
                 if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                     process.destroyForcibly();
@@ -69,6 +92,9 @@ final class ExternalTool {
                         Files.readString(output, StandardCharsets.UTF_8));
             } finally {
                 Files.deleteIfExists(output);
+                if (inputFile != null) {
+                    Files.deleteIfExists(inputFile);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + command, e);

@@ -18,6 +18,14 @@ class ExternalToolTest {
     }
 
     @Test
+    void inputReachesTheToolsStandardInput() {
+        ExternalTool sh = ExternalTool.require("sh", "sh is part of every Debian system.");
+        String output = sh.runWithInput(ProjectFiles.root(), "line one\nline two\n", "-c", "wc -l")
+                .requireSuccess();
+        assertEquals("2", output.trim());
+    }
+
+    @Test
     void failedRunQuotesCommandAndOutput() {
         ExternalTool sh = ExternalTool.require("sh", "sh is part of every Debian system.");
         ExternalTool.Result result = sh.run(ProjectFiles.root(), "-c", "echo broken; exit 3");

@@ -1,0 +1,133 @@
+package dev.imagedrift.ops;
+
+import dev.imagedrift.cli.MonitorRuntime;
+import dev.imagedrift.config.ConfigLoader;
+import dev.imagedrift.config.MonitorConfig;
+import dev.imagedrift.demo.BundledSamples;
+import dev.imagedrift.demo.EmbeddedKafkaBroker;
+import dev.imagedrift.properties.PropertySet;
+import dev.imagedrift.reference.ImageLoaders;
+import dev.imagedrift.reference.ReferenceSnapshot;
+import dev.imagedrift.reference.SnapshotBuilder;
+import dev.imagedrift.reference.SnapshotIO;
+import dev.imagedrift.reference.SnapshotOptions;
+import dev.imagedrift.stream.DriftTopology;
+import dev.imagedrift.stream.MonitorListener;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The real product for the operations tests: an in-process KRaft broker, a reference snapshot of
+ * the bundled photos, the monitor with short windows and its HTTP endpoint on a free loopback
+ * port, and live photo traffic. Closing stops everything it started, in reverse order.
+ */
+final class RunningMonitor implements AutoCloseable {
+    /** Short windows so a test sees many of them; grace as a fraction of the window, as in production. */
+    static final String WINDOW = "window: {size: 5s, grace: 1s}";
+
+    private final EmbeddedKafkaBroker broker;
+    private final MonitorConfig config;
+    private final MonitorRuntime monitor;
+    private final LiveImageTraffic traffic;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private RunningMonitor(EmbeddedKafkaBroker broker, MonitorConfig config, MonitorRuntime monitor,
+                           LiveImageTraffic traffic) {
+        this.broker = broker;
+        this.config = config;
+        this.monitor = monitor;
+        this.traffic = traffic;
+    }
+
+    /** Starts it all in {@code dir}; {@code extraYaml} adds configuration sections (alerting, ...). */
+    static RunningMonitor start(Path dir, int expectedStreams, String metricsYaml, String extraYaml)
+            throws Exception {
+        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
+        MonitorRuntime monitor = null;
+        try {
+            PropertySet properties = PropertySet.discover();
+            Path reference = dir.resolve("reference.json.gz");
+            ReferenceSnapshot snapshot = new SnapshotBuilder(properties, ImageLoaders.standard(),
+                    SnapshotOptions.defaults()).build(BundledSamples.extract("reference", dir)).snapshot();
+            SnapshotIO.write(snapshot, reference);
+            Path configFile = dir.resolve("monitor.yaml");
+            Files.writeString(configFile, """
+                    kafka:
+                      bootstrap-servers: %s
+                      application-id: ops-it-%s
+                      state-dir: %s
+                    %s
+                    reference: {snapshot: %s}
+                    detection: {expected-streams: %d}
+                    metrics: {port: 0, host: 127.0.0.1%s}
+                    %s
+                    """.formatted(broker.bootstrapServers(), UUID.randomUUID(), dir.resolve("state"), WINDOW,
+                    reference, expectedStreams, metricsYaml.isEmpty() ? "" : ", " + metricsYaml, extraYaml));
+            MonitorConfig config = ConfigLoader.load(configFile, Map.of());
+            broker.createTopics(DriftTopology.topicNames(config), 2);
+            monitor = MonitorRuntime.start(config, properties, MonitorRuntime.loadReferences(config, properties),
+                    MonitorListener.NONE);
+            assertTrue(monitor.awaitRunning(Duration.ofSeconds(90)), "monitor RUNNING: " + monitor.streams().state());
+            LiveImageTraffic traffic = new LiveImageTraffic(broker.bootstrapServers(), config.topics().events(),
+                    BundledSamples.extract("current", dir), BundledSamples.extract("current-brightened", dir));
+            return new RunningMonitor(broker, config, monitor, traffic);
+        } catch (Exception | Error e) {
+            if (monitor != null) {
+                monitor.close();
+            }
+            broker.close();
+            throw e;
+        }
+    }
+
+    MonitorConfig config() {
+        return config;
+    }
+
+    LiveImageTraffic traffic() {
+        return traffic;
+    }
+
+    int metricsPort() {
+        return monitor.metricsPort();
+    }
+
+    /** The text exposition of the real endpoint, as a scraper asking for the classic text format gets it. */
+    String scrape() throws IOException, InterruptedException {
+        HttpResponse<String> r = get("/metrics");
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("/metrics answered " + r.statusCode() + ": " + r.body());
+        }
+        return r.body();
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort() + path))
+                .header("Accept", "text/plain; version=0.0.4").timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            traffic.close();
+        } finally {
+            try {
+                monitor.close();
+            } finally {
+                broker.close();
+            }
+        }
+    }
+}
