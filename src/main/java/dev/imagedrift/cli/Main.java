@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 CheckCommand.class,
                 RunCommand.class,
                 DemoCommand.class,
+                EvaluateCommand.class,
         })
 public final class Main implements Runnable {
 
