@@ -14,7 +14,9 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -117,7 +119,12 @@ public final class EvaluateCommand implements Callable<Integer> {
         EvaluationJob.Output output;
         try {
             output = EvaluationJob.run(plan, pool, cache, out, threads, regenerateCommand(), note, reuseTrials, progress);
-        } catch (IOException e) {
+        } catch (NoSuchFileException e) {
+            err.println("evaluate: " + e.getFile() + " is missing (" + (e.getReason() == null ? "no such file" : e.getReason())
+                    + "); run scripts/fetch-eval-images.sh to unpack the packages the images come from");
+            err.flush();
+            return INPUT_ERROR;
+        } catch (IOException | UncheckedIOException e) {
             err.println("evaluate: " + e.getMessage());
             err.flush();
             return INPUT_ERROR;

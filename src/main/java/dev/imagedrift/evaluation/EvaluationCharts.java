@@ -3,7 +3,7 @@ package dev.imagedrift.evaluation;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
-import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
@@ -109,21 +109,21 @@ public final class EvaluationCharts {
     static JFreeChart calibratedFalseAlarms(EvaluationResults results) {
         YIntervalSeries series = new YIntervalSeries("calibrated rule (95% interval)");
         double top = 3 * results.plan().alpha();
-        for (int size : results.sizes()) {
-            Proportion p = results.noDrift(size).alarms(Rule.CALIBRATED);
-            series.add(size, p.rate(), p.lower(), p.upper());
+        for (int i = 0; i < results.sizes().size(); i++) {
+            Proportion p = results.noDrift(results.sizes().get(i)).alarms(Rule.CALIBRATED);
+            series.add(i, p.rate(), p.lower(), p.upper());
             top = Math.max(top, p.upper() * 1.1);
         }
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         data.addSeries(series);
-        LogAxis x = sizeAxis(results);
+        SymbolAxis x = sizeAxis(results);
         NumberAxis y = new NumberAxis("false-alarm rate");
         y.setRange(0, top);
         y.setNumberFormatOverride(new DecimalFormat("0.0%"));
         XYErrorRenderer renderer = new XYErrorRenderer();
         renderer.setSeriesPaint(0, CALIBRATED);
         renderer.setSeriesShape(0, new Ellipse2D.Double(-4, -4, 8, 8));
-        renderer.setSeriesLinesVisible(0, true);
+        renderer.setSeriesLinesVisible(0, false);
         renderer.setErrorPaint(CALIBRATED);
         renderer.setErrorStroke(new BasicStroke(1.5f));
         XYPlot plot = new XYPlot(data, x, y, renderer);
@@ -137,14 +137,15 @@ public final class EvaluationCharts {
 
     /** Power of both rules against window size for one scenario, with the reference rule's no-drift rate. */
     static JFreeChart power(EvaluationResults results, Scenario scenario) {
-        XYSeries calibrated = new XYSeries("calibrated rule");
-        XYSeries reference = new XYSeries("reference check's rule");
-        XYSeries referenceNull = new XYSeries("reference check's rule, no drift");
-        for (int size : results.sizes()) {
+        XYSeries calibrated = new XYSeries("calibrated");
+        XYSeries reference = new XYSeries("reference check");
+        XYSeries referenceNull = new XYSeries("reference check, no drift");
+        for (int i = 0; i < results.sizes().size(); i++) {
+            int size = results.sizes().get(i);
             CellResult cell = results.cell(scenario, size);
-            calibrated.add(size, cell.alarms(Rule.CALIBRATED).rate());
-            reference.add(size, cell.alarms(Rule.REFERENCE_CHECK).rate());
-            referenceNull.add(size, results.noDrift(size).alarms(Rule.REFERENCE_CHECK).rate());
+            calibrated.add(i, cell.alarms(Rule.CALIBRATED).rate());
+            reference.add(i, cell.alarms(Rule.REFERENCE_CHECK).rate());
+            referenceNull.add(i, results.noDrift(size).alarms(Rule.REFERENCE_CHECK).rate());
         }
         XYSeriesCollection data = new XYSeriesCollection();
         data.addSeries(calibrated);
@@ -203,18 +204,22 @@ public final class EvaluationCharts {
         marker.setLabel(String.format(Locale.ROOT, "alpha = %s", new DecimalFormat("0.###").format(alpha)));
         marker.setLabelFont(new Font("SansSerif", Font.PLAIN, 11));
         marker.setLabelPaint(ALPHA_LINE);
-        marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-        marker.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+        marker.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+        marker.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
         return marker;
     }
 
-    private static LogAxis sizeAxis(EvaluationResults results) {
-        LogAxis x = new LogAxis("images per side (log scale)");
+    /**
+     * Window sizes at evenly spaced positions (x = the size's index), labelled with the size: the
+     * sizes grow roughly geometrically, so this reads like a log scale with exact tick labels.
+     */
+    private static SymbolAxis sizeAxis(EvaluationResults results) {
         List<Integer> sizes = results.sizes();
-        x.setRange(sizes.get(0) / 1.3, sizes.get(sizes.size() - 1) * 1.3);
-        x.setNumberFormatOverride(new DecimalFormat("#,##0"));
-        x.setBase(10);
-        x.setSmallestValue(1);
+        String[] labels = new String[sizes.size()];
+        for (int i = 0; i < labels.length; i++) labels[i] = sizeLabel(sizes.get(i));
+        SymbolAxis x = new SymbolAxis("images per side", labels);
+        x.setGridBandsVisible(false);
+        x.setRange(-0.3, sizes.size() - 0.7);
         return x;
     }
 

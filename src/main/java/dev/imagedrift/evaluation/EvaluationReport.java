@@ -61,6 +61,7 @@ public final class EvaluationReport {
         values.put("POWER", powerTable(results));
         values.put("SCORES", scoreTable(results));
         values.put("ALERTS", alertTable(results));
+        values.put("ALERT_SUMMARY", alertSummary(results));
         values.put("PLOTS", plotDir);
         return fill(template(), values);
     }
@@ -164,16 +165,19 @@ public final class EvaluationReport {
 
     private static String falseAlarmTable(EvaluationResults results) {
         StringBuilder t = new StringBuilder("| images per side | windows | calibrated: false alarms | 95% interval "
-                + "| reference check: false alarms | 95% interval | mean drift score, calibrated / reference check |\n"
-                + "|---:|---:|---:|---|---:|---|---|\n");
+                + "| calibrated: p < alpha alone | reference check: false alarms | 95% interval "
+                + "| mean drift score, calibrated / reference check |\n"
+                + "|---:|---:|---:|---|---:|---:|---|---|\n");
+        double alpha = results.plan().alpha();
         for (int size : results.sizes()) {
             CellResult cell = results.noDrift(size);
             Proportion c = cell.alarms(Rule.CALIBRATED);
             Proportion r = cell.alarms(Rule.REFERENCE_CHECK);
-            t.append(String.format(Locale.ROOT, "| %,d | %,d | **%s** (%d) | %s-%s | %s (%d) | %s-%s | %.3f / %.3f |%n",
+            t.append(String.format(Locale.ROOT, "| %,d | %,d | **%s** (%d) | %s-%s | %s | %s (%d) | %s-%s | %.3f / %.3f |%n",
                     size, c.trials(), Format.percent(c.rate()), c.count(), Format.percent(c.lower()),
-                    Format.percent(c.upper()), Format.percent(r.rate()), r.count(), Format.percent(r.lower()),
-                    Format.percent(r.upper()), cell.meanScore(Rule.CALIBRATED), cell.meanScore(Rule.REFERENCE_CHECK)));
+                    Format.percent(c.upper()), Format.percent(cell.significant(alpha).rate()), Format.percent(r.rate()),
+                    r.count(), Format.percent(r.lower()), Format.percent(r.upper()), cell.meanScore(Rule.CALIBRATED),
+                    cell.meanScore(Rule.REFERENCE_CHECK)));
         }
         return t.toString().stripTrailing();
     }
@@ -270,6 +274,28 @@ public final class EvaluationReport {
             t.append(alertRow(policy, q, String.format(Locale.ROOT, "reference check's rule, measured at %,d per side", size)));
         }
         return t.toString().stripTrailing();
+    }
+
+    /** One sentence: false alerts at alpha exactly and at the calibrated rule's measured rates. */
+    private static String alertSummary(EvaluationResults results) {
+        AlertPolicy policy = AlertPolicy.defaults();
+        double alpha = results.plan().alpha();
+        double atAlpha = WINDOWS_PER_DAY * AlertRates.firingsPerWindow(policy, alpha);
+        double low = Double.POSITIVE_INFINITY;
+        double high = 0;
+        for (int size : results.sizes()) {
+            double q = results.noDrift(size).alarms(Rule.CALIBRATED).rate();
+            low = Math.min(low, q);
+            high = Math.max(high, q);
+        }
+        double fewest = WINDOWS_PER_DAY * AlertRates.firingsPerWindow(policy, low);
+        double most = WINDOWS_PER_DAY * AlertRates.firingsPerWindow(policy, high);
+        return String.format(Locale.ROOT, "A per-window rate of exactly alpha = %s gives %.3f false alerts a day per "
+                        + "stream (one every %s); the calibrated rule's measured no-drift rates (%s to %s, by window "
+                        + "size) give one every %s to %s.", Format.number(alpha), atAlpha,
+                Format.days(1 / atAlpha), Format.percent(low), Format.percent(high),
+                Format.days(most == 0 ? Double.POSITIVE_INFINITY : 1 / most),
+                Format.days(fewest == 0 ? Double.POSITIVE_INFINITY : 1 / fewest));
     }
 
     private static String alertRow(AlertPolicy policy, double q, String source) {

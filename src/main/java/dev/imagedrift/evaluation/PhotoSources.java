@@ -59,7 +59,7 @@ final class PhotoSources {
      */
     static List<String> nebulae(Path root) throws IOException {
         Path dir = root.resolve(NEBULAE);
-        if (!Files.isDirectory(dir)) throw new NoSuchFileException(dir + " (the stellarium-data nebula photographs)");
+        if (!Files.isDirectory(dir)) throw new NoSuchFileException(dir.toString(), null, "the stellarium-data nebula photographs");
         Set<String> inPool = Set.copyOf(POOL);
         List<String> found = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {

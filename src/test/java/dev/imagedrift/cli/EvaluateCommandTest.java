@@ -38,6 +38,17 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void aMissingPhotographIsNamed() throws Exception {
+        Path images = FakePackages.create(dir.resolve("x"));
+        Path missing = images.resolve("usr/share/doc/opencv-doc/examples/data/fruits.jpg");
+        Files.delete(missing);
+        Run r = run("evaluate", "--images", images.toString(), "--cache", dir.resolve("cache").toString(),
+                "--out", dir.resolve("docs").toString(), "--quiet");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains(missing + " is missing") && r.err().contains("fetch-eval-images.sh"), r.err());
+    }
+
+    @Test
     void optionsThatCannotWorkAreRefusedNamingTheOption() {
         assertOptionError("--pool-size", "evaluate", "--pool-size", "9000");
         assertOptionError("--sizes", "evaluate", "--sizes", "10,100");
