@@ -99,7 +99,12 @@ public final class EvaluationCharts {
         NumberAxis range = (NumberAxis) plot.getRangeAxis();
         range.setNumberFormatOverride(new DecimalFormat("0%"));
         range.setUpperMargin(0.12);
-        plot.addRangeMarker(alphaMarker(results.plan().alpha()));
+        ValueMarker alpha = alphaMarker(results.plan().alpha());
+        alpha.setLabel(null); // said in the subtitle: a label on the line would collide with the bar labels
+        plot.addRangeMarker(alpha);
+        chart.addSubtitle(new TextTitle(String.format(Locale.ROOT, "dashed line: alpha = %s, the calibrated rule's "
+                + "configured false-alarm level", new DecimalFormat("0.###").format(results.plan().alpha())),
+                new Font("SansSerif", Font.PLAIN, 11)));
         CategoryAxis domain = plot.getDomainAxis();
         domain.setCategoryMargin(0.25);
         return chart;

@@ -60,6 +60,7 @@ public final class EvaluationReport {
         values.put("P_VALUES", pValueTable(results));
         values.put("POWER", powerTable(results));
         values.put("SCORES", scoreTable(results));
+        values.put("MATCHED", matchedTable(results));
         values.put("ALERTS", alertTable(results));
         values.put("ALERT_SUMMARY", alertSummary(results));
         values.put("PLOTS", plotDir);
@@ -224,6 +225,35 @@ public final class EvaluationReport {
                 CellResult c = results.cell(s, size);
                 t.append(String.format(Locale.ROOT, " %.3f / %.3f |", c.meanScore(Rule.CALIBRATED),
                         c.meanScore(Rule.REFERENCE_CHECK)));
+            }
+            t.append('\n');
+        }
+        return t.toString().stripTrailing();
+    }
+
+    /** Power of both rules with the calibrated rule's alpha moved to the reference check's no-drift rate. */
+    private static String matchedTable(EvaluationResults results) {
+        double floor = results.plan().minScore();
+        StringBuilder t = header(results, "calibrated at the reference check's false-alarm rate / reference check");
+        t.append("| matched alpha (no-drift rate: calibrated / reference check) |");
+        MatchedFalseAlarms.Level[] levels = new MatchedFalseAlarms.Level[results.sizes().size()];
+        for (int i = 0; i < levels.length; i++) {
+            int size = results.sizes().get(i);
+            double target = results.noDrift(size).alarms(Rule.REFERENCE_CHECK).rate();
+            levels[i] = MatchedFalseAlarms.match(results.noDrift(size), floor, target);
+            t.append(String.format(Locale.ROOT, " %s (%s / %s) |", Format.alpha(levels[i].alpha()),
+                    Format.percent(levels[i].falseAlarms().rate()), Format.percent(target)));
+        }
+        t.append('\n');
+        for (Scenario s : results.driftScenarios()) {
+            t.append("| ").append(s.label()).append(" |");
+            for (int i = 0; i < levels.length; i++) {
+                CellResult cell = results.cell(s, results.sizes().get(i));
+                double cal = MatchedFalseAlarms.alarms(cell, levels[i].alpha(), floor).rate();
+                double ref = cell.alarms(Rule.REFERENCE_CHECK).rate();
+                String calText = cal > ref ? "**" + Format.percent(cal) + "**" : Format.percent(cal);
+                String refText = ref > cal ? "**" + Format.percent(ref) + "**" : Format.percent(ref);
+                t.append(' ').append(calText).append(" / ").append(refText).append(" |");
             }
             t.append('\n');
         }

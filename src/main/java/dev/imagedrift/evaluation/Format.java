@@ -21,6 +21,11 @@ final class Format {
         return new DecimalFormat("0.######", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(value);
     }
 
+    /** A significance level, up to 4 decimals. */
+    static String alpha(double a) {
+        return new DecimalFormat("0.####", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(a);
+    }
+
     static String pValue(double p) {
         if (p < 1e-4) return "< 0.0001";
         return String.format(Locale.ROOT, "%.4f", p);

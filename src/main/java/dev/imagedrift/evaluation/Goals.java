@@ -68,19 +68,23 @@ public final class Goals {
                 if (c.rate() >= r.rate()) continue;
                 int[] discordant = cell.discordant();
                 Proportion referenceNull = results.noDrift(size).alarms(Rule.REFERENCE_CHECK);
+                MatchedFalseAlarms.Level matched = MatchedFalseAlarms.match(results.noDrift(size), floor,
+                        referenceNull.rate());
+                Proportion matchedPower = MatchedFalseAlarms.alarms(cell, matched.alpha(), floor);
                 misses.add(String.format(Locale.ROOT, "%s at %,d per side: calibrated %s vs reference check %s "
                                 + "(the reference check's rule alarms in %s of no-drift windows at this size). "
                                 + "Mean drift score: calibrated %.3f, reference check %.3f (floor %s). "
                                 + "The calibrated rule had p < alpha in %s of these windows and a score at or above "
                                 + "the floor in %s (both: %s). "
                                 + "Windows only the reference check called DRIFT: %d; only the calibrated rule: %d "
-                                + "(exact McNemar p = %s).",
+                                + "(exact McNemar p = %s). %s",
                         s.label(), size, Format.percent(c.rate()), Format.percent(r.rate()),
                         Format.percent(referenceNull.rate()), cell.meanScore(Rule.CALIBRATED),
                         cell.meanScore(Rule.REFERENCE_CHECK), Format.number(floor),
                         Format.percent(cell.significant(alpha).rate()), Format.percent(cell.largeEnough(floor).rate()),
                         Format.percent(c.rate()),
-                        discordant[1], discordant[0], Format.pValue(mcNemar(discordant[0], discordant[1]))));
+                        discordant[1], discordant[0], Format.pValue(mcNemar(discordant[0], discordant[1])),
+                        matchedSentence(matched, matchedPower)));
             }
         }
         String summary = misses.isEmpty()
@@ -89,6 +93,18 @@ public final class Goals {
                         misses.size(), compared, POWER_FROM_SIZE);
         return new Goal(String.format(Locale.ROOT, "From %,d images per side, detection power at least the reference "
                 + "check's on every drift scenario", POWER_FROM_SIZE), misses.isEmpty(), summary, misses);
+    }
+
+    /** What the calibrated rule detects at (at most) the reference check's false-alarm rate. */
+    private static String matchedSentence(MatchedFalseAlarms.Level matched, Proportion power) {
+        if (matched.alpha() >= 1) {
+            return String.format(Locale.ROOT, "Without its significance test (the floor alone, which gives %s false "
+                    + "alarms on the same no-drift windows, no more than the reference check's rule) the calibrated "
+                    + "rule detects %s.", Format.percent(matched.falseAlarms().rate()), Format.percent(power.rate()));
+        }
+        return String.format(Locale.ROOT, "At the reference check's own no-drift rate (alpha moved to %s, giving %s "
+                        + "false alarms on the same no-drift windows) the calibrated rule detects %s.",
+                Format.alpha(matched.alpha()), Format.percent(matched.falseAlarms().rate()), Format.percent(power.rate()));
     }
 
     /** Every window of the scenario at {@value #POWER_FROM_SIZE}+ per side is called DRIFT. */
