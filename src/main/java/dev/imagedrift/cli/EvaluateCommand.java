@@ -130,7 +130,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             return INPUT_ERROR;
         }
         for (Goal g : output.goals()) {
-            stdout.printf("%s %s: %s%n", g.met() ? "MET    " : "NOT MET", g.statement(), g.summary());
+            stdout.printf("%-12s %s: %s%n", g.verdict().text().toUpperCase(java.util.Locale.ROOT), g.statement(),
+                    g.summary());
         }
         stdout.printf("wrote %s and %s/ (%s; trials took %d s)%n", output.document(), output.plots(),
                 output.reusedTrials() ? "trials reused from the log of an earlier run" : "trials run now",

@@ -124,7 +124,7 @@ public final class EvaluationReport {
     private static String goalTable(List<Goal> goals) {
         StringBuilder t = new StringBuilder("| goal | met? | measured |\n|---|---|---|\n");
         for (Goal g : goals) {
-            t.append("| ").append(g.statement()).append(" | ").append(g.met() ? "**yes**" : "**no**").append(" | ")
+            t.append("| ").append(g.statement()).append(" | ").append(g.verdict().cell()).append(" | ")
                     .append(g.summary()).append(" |\n");
         }
         return t.toString().stripTrailing();
@@ -133,7 +133,7 @@ public final class EvaluationReport {
     private static String goalDetails(List<Goal> goals) {
         StringBuilder t = new StringBuilder();
         for (Goal g : goals) {
-            t.append("**").append(g.statement()).append("** - ").append(g.met() ? "met" : "not met").append(".\n\n");
+            t.append("**").append(g.statement()).append("** - ").append(g.verdict().text()).append(".\n\n");
             for (String d : g.details()) t.append("- ").append(d).append('\n');
             t.append('\n');
         }

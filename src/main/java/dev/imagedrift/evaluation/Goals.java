@@ -49,7 +49,7 @@ public final class Goals {
                 Format.percent(results.noDrift(results.sizes().get(0)).alarms(Rule.REFERENCE_CHECK).rate()),
                 results.sizes().get(0));
         return new Goal(String.format(Locale.ROOT, "False-alarm rate of the calibrated rule at or below alpha = %s at every "
-                + "window size", Format.number(alpha)), met, summary, details);
+                + "window size", Format.number(alpha)), Goal.Verdict.of(met), summary, details);
     }
 
     /** From {@value #POWER_FROM_SIZE} per side, the calibrated rule detects every drift at least as often. */
@@ -87,12 +87,14 @@ public final class Goals {
                         matchedSentence(matched, matchedPower)));
             }
         }
+        String statement = String.format(Locale.ROOT, "From %,d images per side, detection power at least the reference "
+                + "check's on every drift scenario", POWER_FROM_SIZE);
+        if (compared == 0) return notMeasured(statement);
         String summary = misses.isEmpty()
                 ? String.format(Locale.ROOT, "met in all %d scenario-size cells from %,d per side", compared, POWER_FROM_SIZE)
                 : String.format(Locale.ROOT, "missed in %d of %d scenario-size cells from %,d per side (below)",
                         misses.size(), compared, POWER_FROM_SIZE);
-        return new Goal(String.format(Locale.ROOT, "From %,d images per side, detection power at least the reference "
-                + "check's on every drift scenario", POWER_FROM_SIZE), misses.isEmpty(), summary, misses);
+        return new Goal(statement, Goal.Verdict.of(misses.isEmpty()), summary, misses);
     }
 
     /** What the calibrated rule detects at (at most) the reference check's false-alarm rate. */
@@ -118,8 +120,15 @@ public final class Goals {
             details.add(String.format(Locale.ROOT, "%,d per side: %d of %d windows (%s)", size, c.count(), c.trials(),
                     Format.percent(c.rate())));
         }
-        return new Goal(String.format(Locale.ROOT, "Power 100%% on %s from %,d per side", scenario.label(),
-                POWER_FROM_SIZE), met, String.join("; ", details), details);
+        String statement = String.format(Locale.ROOT, "Power 100%% on %s from %,d per side", scenario.label(),
+                POWER_FROM_SIZE);
+        if (details.isEmpty()) return notMeasured(statement);
+        return new Goal(statement, Goal.Verdict.of(met), String.join("; ", details), details);
+    }
+
+    private static Goal notMeasured(String statement) {
+        return new Goal(statement, Goal.Verdict.NOT_MEASURED, String.format(Locale.ROOT,
+                "no window size of %,d per side or more in this run", POWER_FROM_SIZE), List.of());
     }
 
     /**

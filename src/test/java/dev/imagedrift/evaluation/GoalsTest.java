@@ -48,6 +48,15 @@ class GoalsTest {
     }
 
     @Test
+    void powerGoalsAreNotMeasuredWithoutLargeWindows() {
+        EvaluationPlan plan = EvaluationFixtures.plan(List.of(50, 100), 10, 10, List.of(BRIGHT));
+        EvaluationResults results = EvaluationFixtures.results(plan, cell -> EvaluationFixtures.counts(10, 1, 5, 0.1));
+        assertEquals(Goal.Verdict.NOT_MEASURED, Goals.powerAtLeastReference(results).verdict());
+        assertEquals(Goal.Verdict.NOT_MEASURED, Goals.fullPower(results, BRIGHT).verdict());
+        assertFalse(Goals.fullPower(results, BRIGHT).met());
+    }
+
+    @Test
     void exactMcNemarTest() {
         assertEquals(1.0, Goals.mcNemar(0, 0));
         assertEquals(0.0625, Goals.mcNemar(0, 5), 1e-12);
