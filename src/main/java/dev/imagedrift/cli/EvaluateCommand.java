@@ -6,6 +6,7 @@ import dev.imagedrift.evaluation.EvaluationPlan;
 import dev.imagedrift.evaluation.EvaluationPool;
 import dev.imagedrift.evaluation.Goal;
 import dev.imagedrift.evaluation.Progress;
+import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -130,7 +131,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             return INPUT_ERROR;
         }
         for (Goal g : output.goals()) {
-            stdout.printf("%-12s %s: %s%n", g.verdict().text().toUpperCase(java.util.Locale.ROOT), g.statement(),
+            stdout.printf("%-12s %s: %s%n", g.verdict().text().toUpperCase(Locale.ROOT), g.statement(),
                     g.summary());
         }
         stdout.printf("wrote %s and %s/ (%s; trials took %d s)%n", output.document(), output.plots(),

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -51,7 +52,7 @@ final class CropGenerator {
     }
 
     String id(int index) {
-        return String.format(java.util.Locale.ROOT, "%s-%05d", idPrefix, index);
+        return String.format(Locale.ROOT, "%s-%05d", idPrefix, index);
     }
 
     void generate(int threads, Sink sink) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -116,7 +118,7 @@ public final class EvaluationReport {
         return String.join("\n", lines);
     }
 
-    private static String duration(java.time.Duration d) {
+    private static String duration(Duration d) {
         long s = d.toSeconds();
         return s < 120 ? s + " s" : String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60);
     }
@@ -212,7 +214,7 @@ public final class EvaluationReport {
 
     private static String scoreTable(EvaluationResults results) {
         StringBuilder t = header(results, "mean drift score: calibrated / reference check");
-        java.util.function.IntFunction<String> none = size -> {
+        IntFunction<String> none = size -> {
             CellResult c = results.noDrift(size);
             return String.format(Locale.ROOT, "%.3f / %.3f", c.meanScore(Rule.CALIBRATED), c.meanScore(Rule.REFERENCE_CHECK));
         };
@@ -269,7 +271,7 @@ public final class EvaluationReport {
         return t;
     }
 
-    private static String row(EvaluationResults results, String label, java.util.function.IntFunction<CellResult> cell,
+    private static String row(EvaluationResults results, String label, IntFunction<CellResult> cell,
                               boolean boldWinner) {
         StringBuilder t = new StringBuilder("| " + label + " |");
         for (int size : results.sizes()) {

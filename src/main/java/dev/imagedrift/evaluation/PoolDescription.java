@@ -1,5 +1,6 @@
 package dev.imagedrift.evaluation;
 
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -20,7 +21,7 @@ public record PoolDescription(int poolImages, int poolPhotographs, int nebulaIma
     }
 
     public static PoolDescription of(EvaluationPool pool, EvaluationData data, Iterable<Scenario> scenarios)
-            throws java.io.IOException {
+            throws IOException {
         Map<String, String> effects = new LinkedHashMap<>();
         for (Scenario s : scenarios) effects.put(s.key(), ScenarioEffects.describe(data, s, 3));
         return new PoolDescription(data.poolSize(), PhotoSources.POOL.size(),

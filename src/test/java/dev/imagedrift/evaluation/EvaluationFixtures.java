@@ -6,6 +6,7 @@ import dev.imagedrift.detect.DriftStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 
 /** Synthetic tables, plans and results for the harness's tests (no images, no detector runs). */
@@ -56,7 +57,7 @@ final class EvaluationFixtures {
      * Results of a plan where trial t of every cell is {@code make.apply(cell)[t]}: the function
      * gets the cell and returns its outcomes.
      */
-    static EvaluationResults results(EvaluationPlan plan, java.util.function.Function<Cell, List<TrialOutcome>> make) {
+    static EvaluationResults results(EvaluationPlan plan, Function<Cell, List<TrialOutcome>> make) {
         List<CellResult> cells = new ArrayList<>();
         for (Cell cell : plan.cells()) cells.add(new CellResult(cell, make.apply(cell)));
         return new EvaluationResults(plan, cells);

@@ -1,5 +1,6 @@
 package dev.imagedrift.evaluation;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,7 +61,7 @@ class VectorCacheTest {
         cache.store("seed=1", tables());
         Path file = cache.fileFor("seed=1");
         byte[] bytes = Files.readAllBytes(file);
-        Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        Files.write(file, Arrays.copyOf(bytes, bytes.length / 2));
         assertEquals(Optional.empty(), cache.load("seed=1"));
     }
 }
