@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 RunCommand.class,
                 DemoCommand.class,
                 BenchCommand.class,
+                EvaluateCommand.class,
         })
 public final class Main implements Runnable {
 
