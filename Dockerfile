@@ -27,5 +27,5 @@ USER 10001:10001
 EXPOSE 9400
 # State stores live in /var/lib/imagedrift/state: mount a volume there (docker run -v ...) to keep
 # them across container restarts (no VOLUME line: it would leave anonymous volumes behind).
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/image-drift-monitor.jar"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=50", "-jar", "/app/image-drift-monitor.jar"]
 CMD ["run", "--config", "/etc/imagedrift/application.yaml"]

@@ -55,7 +55,7 @@ final class BenchEnvironment implements AutoCloseable {
                 reference: {snapshot: %s}
                 metrics: {port: %d, host: 127.0.0.1}
                 """.formatted(broker.bootstrapServers(), threads, dir.resolve("state"), window, reference, metricsPort));
-        config = ConfigLoader.load(configFile, Map.of());
+        config = ConfigLoader.load(configFile, System.getenv()); // IMAGEDRIFT_* variables tune a benchmark run
         broker.createTopics(DriftTopology.topicNames(config), partitions);
     }
 

@@ -187,7 +187,7 @@ public record MonitorConfig(Kafka kafka, Topics topics, Window window, Reference
             maxDepth = maxDepth == null ? d.maxDepth() : maxDepth;
             learningRate = learningRate == null ? d.learningRate() : learningRate;
             minLeafSize = minLeafSize == null ? d.minLeafSize() : minLeafSize;
-            importanceRepeats = importanceRepeats == null ? d.importanceRepeats() : importanceRepeats;
+            // importanceRepeats stays null until detectorSettings(): its default depends on the mode.
             seed = seed == null ? d.seed() : seed;
         }
 
@@ -222,7 +222,9 @@ public record MonitorConfig(Kafka kafka, Topics topics, Window window, Reference
         public DetectorSettings detectorSettings() {
             try {
                 return new DetectorSettings(detectionMode(), folds, trees, maxDepth, learningRate, minLeafSize,
-                        perWindowAlpha(), minScore, minSamples, importanceRepeats, exemplars, seed);
+                        perWindowAlpha(), minScore, minSamples, importanceRepeats != null ? importanceRepeats
+                        : (detectionMode() == DetectionMode.CALIBRATED ? DetectorSettings.calibratedDefaults()
+                        : DetectorSettings.referenceCheckDefaults()).importanceRepeats(), exemplars, seed);
             } catch (IllegalArgumentException e) {
                 // DetectorSettings names its fields in camelCase; say the configuration key instead.
                 String msg = e.getMessage();

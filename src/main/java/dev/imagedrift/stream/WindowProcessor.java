@@ -194,6 +194,8 @@ final class WindowProcessor implements Processor<String, Observation, String, Ou
             listener.windowEvaluated(score, detectionNanos,
                     Math.max(0, now.toEpochMilli() - (w.windowEnd() + graceMs)));
             context.forward(new Record<>(w.stream(), Outcome.ok(score), w.windowEnd()));
+            // Results become visible at the next commit: ask for it now rather than at the next interval.
+            context.commit();
         } catch (RuntimeException e) {
             // A detector bug on one window must not stop every stream: log it, count it, drop the window.
             LOG.error("detection failed for stream {} window {}..{}; the window is dropped", w.stream(),

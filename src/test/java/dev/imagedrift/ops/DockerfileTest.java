@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * a non-root user with the contract's command. (No Docker engine here: the file is read, not built.)
  */
 class DockerfileTest {
-    private static final List<String> CONTRACT_COMMAND = List.of("java", "-XX:MaxRAMPercentage=75", "-jar",
+    private static final List<String> CONTRACT_COMMAND = List.of("java", "-XX:MaxRAMPercentage=50", "-jar",
             "/app/image-drift-monitor.jar", "run", "--config", "/etc/imagedrift/application.yaml");
 
     private final List<DockerfileInstructions.Stage> stages = DockerfileInstructions.parse(ProjectFiles.read("Dockerfile"));

@@ -138,8 +138,8 @@ class KustomizeRenderTest {
     void resourcesHoldThePlaceholderFigures() {
         var resources = container().getResources();
         assertEquals(new Quantity("1"), resources.getRequests().get("cpu"));
-        assertEquals(new Quantity("1536Mi"), resources.getRequests().get("memory"));
-        assertEquals(new Quantity("2Gi"), resources.getLimits().get("memory"));
+        assertEquals(new Quantity("1Gi"), resources.getRequests().get("memory"));
+        assertEquals(new Quantity("1Gi"), resources.getLimits().get("memory"));
     }
 
     @Test
