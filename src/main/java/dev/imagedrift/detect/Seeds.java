@@ -5,10 +5,10 @@ package dev.imagedrift.detect;
  * subsamples, each fold's and property's permutations), so a result does not depend on the
  * order in which the choices are made.
  */
-final class Seeds {
+public final class Seeds {
     private Seeds() {}
 
-    static long derive(long seed, long... parts) {
+    public static long derive(long seed, long... parts) {
         long h = mix(seed);
         for (long part : parts) h = mix(h ^ mix(part + 0x632BE59BD9B4E019L));
         return h;

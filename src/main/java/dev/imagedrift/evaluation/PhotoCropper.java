@@ -1,8 +1,9 @@
 package dev.imagedrift.evaluation;
 
+import dev.imagedrift.image.ImageShifts;
+
 import javax.imageio.ImageIO;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.io.IOException;
@@ -81,7 +82,7 @@ final class PhotoCropper {
             int regionH = Math.min(photo.opaqueHeight(), (int) Math.round(h / scale));
             int x = random.nextInt(photo.width() - regionW + 1);
             int y = photo.opaqueTop() + random.nextInt(photo.opaqueHeight() - regionH + 1);
-            BufferedImage image = resize(photo.bgr().getSubimage(x, y, regionW, regionH), w, h);
+            BufferedImage image = ImageShifts.resize(photo.bgr().getSubimage(x, y, regionW, regionH), w, h);
             double contrast = grayStandardDeviation(image);
             if (contrast >= MIN_CONTRAST) return image;
             if (contrast > bestContrast) {
@@ -107,29 +108,6 @@ final class PhotoCropper {
         Graphics2D g = out.createGraphics();
         try {
             g.drawImage(image, 0, 0, null);
-        } finally {
-            g.dispose();
-        }
-        return out;
-    }
-
-    /** Halves with bilinear filtering while the target is at most half, then one bicubic step. */
-    static BufferedImage resize(BufferedImage region, int w, int h) {
-        BufferedImage current = region;
-        while (current.getWidth() / 2 >= w && current.getHeight() / 2 >= h) {
-            current = draw(current, current.getWidth() / 2, current.getHeight() / 2,
-                    RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        }
-        return draw(current, w, h, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
-    }
-
-    private static BufferedImage draw(BufferedImage source, int w, int h, Object interpolation) {
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
-        Graphics2D g = out.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, interpolation);
-            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-            g.drawImage(source, 0, 0, w, h, null);
         } finally {
             g.dispose();
         }

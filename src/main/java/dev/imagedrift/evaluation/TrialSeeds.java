@@ -1,5 +1,7 @@
 package dev.imagedrift.evaluation;
 
+import dev.imagedrift.detect.Seeds;
+
 /**
  * Seeds of one trial, derived from the run's seed, the window size and the trial number only, so
  * a trial's outcome does not depend on which thread runs it or when, and trial t at size n uses
@@ -29,15 +31,6 @@ final class TrialSeeds {
     }
 
     static long derive(long seed, long... parts) {
-        long h = mix(seed);
-        for (long part : parts) h = mix(h ^ mix(part + 0x632BE59BD9B4E019L));
-        return h;
-    }
-
-    /** SplitMix64's finaliser. */
-    private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return Seeds.derive(seed, parts);
     }
 }

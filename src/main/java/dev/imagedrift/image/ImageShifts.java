@@ -76,14 +76,22 @@ public final class ImageShifts {
         }
         int targetW = Math.max(1, (int) Math.round(image.getWidth() * factor));
         int targetH = Math.max(1, (int) Math.round(image.getHeight() * factor));
-        BufferedImage current = ImageCodec.toRgb(image);
-        while (current.getWidth() / 2 >= targetW && current.getHeight() / 2 >= targetH) {
+        return resize(ImageCodec.toRgb(image), targetW, targetH);
+    }
+
+    /**
+     * A BGR image resized to w x h: halved with bilinear filtering while the target is at most half,
+     * then one bicubic step (none when already at the size).
+     */
+    public static BufferedImage resize(BufferedImage bgr, int w, int h) {
+        BufferedImage current = bgr;
+        while (current.getWidth() / 2 >= w && current.getHeight() / 2 >= h) {
             current = draw(current, current.getWidth() / 2, current.getHeight() / 2,
                     RenderingHints.VALUE_INTERPOLATION_BILINEAR);
         }
-        return current.getWidth() == targetW && current.getHeight() == targetH
+        return current.getWidth() == w && current.getHeight() == h
                 ? current
-                : draw(current, targetW, targetH, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+                : draw(current, w, h, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
     }
 
     private static BufferedImage draw(BufferedImage source, int w, int h, Object interpolation) {
