@@ -13,11 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A set of random photo crops, each encoded as a JPEG (quality 0.90, as production images arrive)
@@ -61,30 +56,9 @@ final class CropGenerator {
         for (int i = 0; i < count; i++) byPhoto.get(random(i).nextInt(photos.size())).add(i);
 
         ImageDecoder decoder = ImageDecoder.withDefaults();
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<?>> workers = new ArrayList<>();
-            for (int w = 0; w < threads; w++) {
-                workers.add(pool.submit(() -> {
-                    for (int p = next.getAndIncrement(); p < photos.size(); p = next.getAndIncrement()) {
-                        if (byPhoto.get(p).isEmpty()) continue;
-                        cropPhoto(p, byPhoto.get(p), decoder, sink);
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> worker : workers) worker.get();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) throw runtime;
-            throw new IllegalStateException(cause.getMessage(), cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("crop generation interrupted", e);
-        } finally {
-            pool.shutdownNow();
-        }
+        ParallelWork.forEach(threads, photos.size(), p -> {
+            if (!byPhoto.get(p).isEmpty()) cropPhoto(p, byPhoto.get(p), decoder, sink);
+        }, "crop generation");
     }
 
     private void cropPhoto(int p, List<Integer> indices, ImageDecoder decoder, Sink sink) {

@@ -11,13 +11,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs trials: draws a reference and a current window, then applies both rules to that same pair.
@@ -65,39 +58,17 @@ public final class TrialRunner {
         // Largest windows first, so the slowest trials do not straggle at the end.
         tasks.sort(Comparator.comparingInt((int[] task) -> -cells.get(task[0]).size()));
 
-        AtomicInteger next = new AtomicInteger();
-        AtomicBoolean failed = new AtomicBoolean();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
-        try {
-            List<Future<?>> workers = new ArrayList<>();
-            for (int w = 0; w < threads; w++) {
-                workers.add(pool.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < tasks.size() && !failed.get(); i = next.getAndIncrement()) {
-                        int[] task = tasks.get(i);
-                        Cell cell = cells.get(task[0]);
-                        try {
-                            outcomes[task[0]][task[1]] = trial(cell.scenario(), cell.size(), task[1]);
-                        } catch (RuntimeException e) {
-                            failed.set(true);
-                            throw new IllegalStateException("trial " + task[1] + " of " + cell.scenario().key()
-                                    + " at " + cell.size() + " per side failed: " + e.getMessage(), e);
-                        }
-                        onTrialDone.run();
-                    }
-                    return null;
-                }));
+        ParallelWork.forEach(threads, tasks.size(), i -> {
+            int[] task = tasks.get(i);
+            Cell cell = cells.get(task[0]);
+            try {
+                outcomes[task[0]][task[1]] = trial(cell.scenario(), cell.size(), task[1]);
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("trial " + task[1] + " of " + cell.scenario().key()
+                        + " at " + cell.size() + " per side failed: " + e.getMessage(), e);
             }
-            for (Future<?> worker : workers) worker.get();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) throw runtime;
-            throw new IllegalStateException(cause.getMessage(), cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("evaluation interrupted", e);
-        } finally {
-            pool.shutdownNow();
-        }
+            onTrialDone.run();
+        }, "evaluation");
         List<CellResult> results = new ArrayList<>(cells.size());
         for (int c = 0; c < cells.size(); c++) results.add(new CellResult(cells.get(c), Arrays.asList(outcomes[c])));
         return results;
@@ -147,14 +118,5 @@ public final class TrialRunner {
                         + "windows of " + cell.size());
             }
         }
-    }
-
-    private static ThreadFactory daemonThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, "evaluation-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }
