@@ -4,10 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -25,20 +22,12 @@ class CheckCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exitCode, String out, String err) {}
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int rc = cl.execute(args);
-        return new Run(rc, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private static JsonNode check(String mode, String current) throws Exception {
-        Run r = run("check", "--reference", "samples/reference", "--current", current, "--mode", mode,
+        CliRun r = run("check", "--reference", "samples/reference", "--current", current, "--mode", mode,
                 "--format", "json", "--quiet");
         JsonNode json = JSON.readTree(r.out());
         assertEquals(json.path("passed").asBoolean() ? 0 : 1, r.exitCode(), r.err());
@@ -82,7 +71,7 @@ class CheckCommandTest {
         Path snap = dir.resolve("ref.json.gz");
         assertEquals(0, run("snapshot", "--images", "samples/reference", "--out", snap.toString(), "--quiet").exitCode());
         Path html = dir.resolve("report.html");
-        Run r = run("check", "--reference", snap.toString(), "--current", "samples/current-brightened",
+        CliRun r = run("check", "--reference", snap.toString(), "--current", "samples/current-brightened",
                 "--format", "html", "--out", html.toString(), "--quiet");
         assertEquals(1, r.exitCode(), r.err());
         String page = Files.readString(html);
@@ -92,13 +81,13 @@ class CheckCommandTest {
 
     @Test
     void badInputsAreUsageErrors() {
-        Run missing = run("check", "--reference", dir.resolve("nope").toString(), "--current", "samples/current");
+        CliRun missing = run("check", "--reference", dir.resolve("nope").toString(), "--current", "samples/current");
         assertEquals(2, missing.exitCode());
         assertTrue(missing.err().contains("nope"), missing.err());
-        Run mode = run("check", "--reference", "samples/reference", "--current", "samples/current", "--mode", "magic");
+        CliRun mode = run("check", "--reference", "samples/reference", "--current", "samples/current", "--mode", "magic");
         assertEquals(2, mode.exitCode());
         assertTrue(mode.err().contains("magic"), mode.err());
-        Run alpha = run("check", "--reference", "samples/reference", "--current", "samples/current", "--alpha", "3");
+        CliRun alpha = run("check", "--reference", "samples/reference", "--current", "samples/current", "--alpha", "3");
         assertEquals(2, alpha.exitCode());
         assertTrue(alpha.err().contains("--alpha"), alpha.err());
     }

@@ -3,10 +3,7 @@ package dev.imagedrift.cli;
 import dev.imagedrift.evaluation.FakePackages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -18,21 +15,13 @@ class EvaluateCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exitCode, String out, String err) {}
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int rc = cl.execute(args);
-        return new Run(rc, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void missingImagesSayWhatToRun() {
-        Run r = run("evaluate", "--images", dir.resolve("nothing").toString(), "--quiet");
+        CliRun r = run("evaluate", "--images", dir.resolve("nothing").toString(), "--quiet");
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("scripts/fetch-eval-images.sh") && r.err().contains("nothing"), r.err());
     }
@@ -42,7 +31,7 @@ class EvaluateCommandTest {
         Path images = FakePackages.create(dir.resolve("x"));
         Path missing = images.resolve("usr/share/doc/opencv-doc/examples/data/fruits.jpg");
         Files.delete(missing);
-        Run r = run("evaluate", "--images", images.toString(), "--cache", dir.resolve("cache").toString(),
+        CliRun r = run("evaluate", "--images", images.toString(), "--cache", dir.resolve("cache").toString(),
                 "--out", dir.resolve("docs").toString(), "--quiet");
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains(missing + " is missing") && r.err().contains("fetch-eval-images.sh"), r.err());
@@ -59,7 +48,7 @@ class EvaluateCommandTest {
     }
 
     private static void assertOptionError(String option, String... args) {
-        Run r = run(args);
+        CliRun r = run(args);
         assertEquals(2, r.exitCode(), String.join(" ", args));
         assertTrue(r.err().contains(option), String.join(" ", args) + ": " + r.err());
     }
@@ -68,7 +57,7 @@ class EvaluateCommandTest {
     void writesTheReportWithTheCommandThatRegeneratesIt() throws Exception {
         Path images = FakePackages.create(dir.resolve("x"));
         Path out = dir.resolve("docs");
-        Run r = run("evaluate", "--images", images.toString(), "--cache", dir.resolve("cache").toString(),
+        CliRun r = run("evaluate", "--images", images.toString(), "--cache", dir.resolve("cache").toString(),
                 "--out", out.toString(), "--sizes", "30,40", "--null-trials", "3", "--power-trials", "1",
                 "--pool-size", "100", "--domain-size", "50", "--note", "a test run", "--threads", "1", "--quiet");
         assertEquals(0, r.exitCode(), r.err());
