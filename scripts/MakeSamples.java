@@ -46,31 +46,18 @@ public class MakeSamples {
     static final String SKLEARN = "usr/lib/python3/dist-packages/sklearn/datasets/images/";
     static final String STELLARIUM = "usr/share/stellarium/";
 
-    /**
-     * Colour photographs only: no renders, diagrams, chessboards, text, clipart or synthetic
-     * images; no stereo/sequence twins (aloeR, leuvenB, ... would weight one scene twice); no
-     * images whose origin the packages name without a licence (baboon, messi5, the Middlebury
-     * motorcycle) and, from stellarium-data, only images with a stated licence (see
-     * samples/LICENSE.md).
-     */
-    static final List<String> CROP_SOURCES = List.of(
-            OPENCV + "aero1.jpg", OPENCV + "aero3.jpg", OPENCV + "aloeL.jpg", OPENCV + "apple.jpg",
-            OPENCV + "board.jpg", OPENCV + "building.jpg", OPENCV + "butterfly.jpg", OPENCV + "ela_original.jpg",
-            OPENCV + "fruits.jpg", OPENCV + "home.jpg", OPENCV + "left.jpg", OPENCV + "leuvenA.jpg",
-            OPENCV + "licenseplate_motion.jpg", OPENCV + "orange.jpg", OPENCV + "pca_test1.jpg",
-            OPENCV + "squirrel_cls.jpg", OPENCV + "stuff.jpg", OPENCV + "graf1.png", OPENCV + "rubberwhale1.png",
-            OPENCV + "smarties.png",
-            SKIMAGE + "astronaut.png", SKIMAGE + "chelsea.png", SKIMAGE + "coffee.png", SKIMAGE + "ihc.png",
-            SKIMAGE + "retina.jpg", SKIMAGE + "rocket.jpg", SKIMAGE + "hubble_deep_field.jpg",
-            SKLEARN + "china.jpg", SKLEARN + "flower.jpg",
-            STELLARIUM + "landscapes/guereins/guereins1.png", STELLARIUM + "landscapes/guereins/guereins4.png",
-            STELLARIUM + "landscapes/guereins/guereins7.png", STELLARIUM + "landscapes/garching/garching-gl1.png",
-            STELLARIUM + "landscapes/garching/garching-gl3.png", STELLARIUM + "landscapes/mars/mars.png",
-            STELLARIUM + "landscapes/grossmugl/grossmugl_leeberg_crop11.25_2048.png",
-            STELLARIUM + "nebulae/default/n281.png", STELLARIUM + "nebulae/default/ic4592.png",
-            STELLARIUM + "nebulae/default/ic4601.png", STELLARIUM + "nebulae/default/n7023.png",
-            STELLARIUM + "nebulae/default/n1333.png", STELLARIUM + "nebulae/default/n7129.png",
-            STELLARIUM + "nebulae/default/etaCarinae.png", STELLARIUM + "nebulae/default/m99.png");
+    /** The photographs the crops come from: the one list the evaluation pool reads too. */
+    static final Path PHOTO_LIST = Path.of("src/main/resources/dev/imagedrift/tools/evaluation/photo-sources.txt");
+    static final List<String> CROP_SOURCES = readList(PHOTO_LIST);
+
+    static List<String> readList(Path file) {
+        try {
+            return Files.readAllLines(file).stream().map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + " (run from the repository root)", e);
+        }
+    }
 
     /**
      * Photographs with an opaque region of at least 640x480; the three largest appear twice, at

@@ -12,6 +12,6 @@ classpath="target/test-classes:target/classes:$(mvn -B -q dependency:build-class
 pin=()
 if command -v taskset >/dev/null 2>&1; then pin=(taskset -c 0); fi
 
-"${pin[@]}" java -cp "$classpath" org.openjdk.jmh.Main 'dev.imagedrift.bench.DetectorBenchmark' \
+"${pin[@]}" java -cp "$classpath" org.openjdk.jmh.Main 'dev.imagedrift.tools.bench.DetectorBenchmark' \
     -rf text -rff target/bench-detector.txt "$@"
 echo "JMH summary written to target/bench-detector.txt"

@@ -16,7 +16,7 @@ if [ ! -d "$images/x/usr" ]; then
   scripts/fetch-eval-images.sh "$images"
 fi
 
-jar=target/image-drift-monitor.jar
+jar=target/image-drift-tools.jar
 if [ ! -f "$jar" ] || [ -n "$(find src pom.xml -newer "$jar" -print -quit)" ]; then
   mvn -B -q -DskipTests package
 fi

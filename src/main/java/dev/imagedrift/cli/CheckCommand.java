@@ -4,8 +4,9 @@ import dev.imagedrift.detect.DetectionMode;
 import dev.imagedrift.detect.DetectorSettings;
 import dev.imagedrift.detect.Detectors;
 import dev.imagedrift.detect.DriftResult;
+import dev.imagedrift.detect.DriftStatus;
 import dev.imagedrift.properties.PropertySet;
-import dev.imagedrift.reference.ImageLoaders;
+import dev.imagedrift.reference.ImageLoader;
 import dev.imagedrift.reference.ReferenceSnapshot;
 import dev.imagedrift.reference.ReferenceSources;
 import dev.imagedrift.reference.SnapshotOptions;
@@ -15,6 +16,7 @@ import dev.imagedrift.report.JsonReport;
 import dev.imagedrift.report.ReportSide;
 import dev.imagedrift.report.TextReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -30,22 +32,24 @@ import java.util.concurrent.Callable;
 /**
  * {@code check}: the batch form of the product, and of the reference check. Compares a current
  * set of images (a directory or a snapshot) with a reference set and reports drift as text, JSON
- * or HTML. Exit codes: 0 the condition passes, 1 drift, 2 usage or input errors; so CI pipelines
- * can gate on it.
+ * or HTML. Exit codes ({@link ExitCodes}): 0 no drift, 1 drift, 2 usage or input errors, 3 too few
+ * images to decide (0 with {@code --insufficient-data-ok}); so a CI gate cannot pass on a window it
+ * could not judge.
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Compare current images with reference images and report drift (exit 1 on drift).",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:no drift (the condition passes)", "1:drift", "2:usage or input error"})
+        exitCodeList = {ExitCodes.LIST_OK, ExitCodes.LIST_DRIFT, ExitCodes.LIST_USAGE, ExitCodes.LIST_INSUFFICIENT})
 public final class CheckCommand implements Callable<Integer> {
-    static final int DRIFT = 1;
-    static final int INPUT_ERROR = 2;
 
     /** Report formats. */
     enum Format { TEXT, JSON, HTML }
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    PluginOptions plugins;
 
     @Option(names = "--reference", required = true, paramLabel = "DIR|SNAPSHOT",
             description = "Reference (training) images: a directory, or a snapshot file from the snapshot command.")
@@ -69,12 +73,11 @@ public final class CheckCommand implements Callable<Integer> {
             description = "Calibrated mode: drift needs p below this (default: ${DEFAULT-VALUE}).")
     double alpha;
 
-    @Option(names = "--seed", defaultValue = "42", paramLabel = "N", description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SampleOptions sampling;
 
-    @Option(names = "--max-samples", defaultValue = "10000", paramLabel = "N",
-            description = "Images sampled from a directory side (default: ${DEFAULT-VALUE}, like the reference check).")
-    int maxSamples;
+    @Mixin
+    ImageLimitOptions limits;
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", converter = FormatConverter.class,
             description = "text, json or html (default: ${DEFAULT-VALUE}).")
@@ -86,22 +89,27 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bars.")
     boolean quiet;
 
+    @Option(names = "--insufficient-data-ok",
+            description = "Exit 0 instead of 3 when a side has too few images to decide.")
+    boolean insufficientDataOk;
+
     @Override
     public Integer call() {
         DetectorSettings settings = settings();
         PrintWriter err = spec.commandLine().getErr();
-        PropertySet properties = PropertySet.discover();
-        SnapshotOptions options = SnapshotOptions.defaults().withMaxSamples(maxSamples).withSeed(seed)
+        PropertySet properties = plugins.properties(spec);
+        SnapshotOptions options = SnapshotOptions.defaults().withMaxSamples(sampling.maxSamples).withSeed(sampling.seed)
                 .withProgress(!quiet && System.console() != null);
+        ImageLoader loader = limits.loader(spec);
         ReferenceSnapshot ref;
         ReferenceSnapshot cur;
         try {
-            ref = ReferenceSources.load(reference, properties, ImageLoaders.standard(), options);
-            cur = ReferenceSources.load(current, properties, ImageLoaders.standard(), options);
+            ref = ReferenceSources.load(reference, properties, loader, options);
+            cur = ReferenceSources.load(current, properties, loader, options);
         } catch (IOException e) {
             err.println("check: " + e.getMessage());
             err.flush();
-            return INPUT_ERROR;
+            return ExitCodes.USAGE;
         }
         DriftResult result = Detectors.create(settings).detect(ref.toSamples(), cur.toSamples());
         CheckReport report = CheckReport.of(result, ReportSide.of(reference.toString(), ref),
@@ -125,16 +133,24 @@ public final class CheckCommand implements Callable<Integer> {
         } catch (IOException e) {
             err.println("check: cannot write " + out + ": " + e.getMessage());
             err.flush();
-            return INPUT_ERROR;
+            return ExitCodes.USAGE;
         }
-        return report.passed() ? 0 : DRIFT;
+        return exitCode(result.status());
+    }
+
+    private int exitCode(DriftStatus status) {
+        return switch (status) {
+            case OK -> ExitCodes.OK;
+            case DRIFT -> ExitCodes.DRIFT;
+            case INSUFFICIENT_DATA -> insufficientDataOk ? ExitCodes.OK : ExitCodes.INSUFFICIENT_DATA;
+        };
     }
 
     private DetectorSettings settings() {
         DetectorSettings base = mode == DetectionMode.CALIBRATED
                 ? DetectorSettings.calibratedDefaults() : DetectorSettings.referenceCheckDefaults();
         try {
-            return base.withAlpha(alpha).withMinScore(threshold).withSeed(seed);
+            return base.withAlpha(alpha).withMinScore(threshold).withSeed(sampling.seed);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage()
                     .replace("alpha", "--alpha").replace("minScore", "--threshold"));

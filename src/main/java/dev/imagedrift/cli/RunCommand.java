@@ -1,20 +1,26 @@
 package dev.imagedrift.cli;
 
+import dev.imagedrift.app.MonitorRuntime;
+import dev.imagedrift.app.ReferenceLoader;
 import dev.imagedrift.config.ConfigException;
+import dev.imagedrift.config.ConfigKeys;
 import dev.imagedrift.config.ConfigLoader;
 import dev.imagedrift.config.MonitorConfig;
 import dev.imagedrift.properties.PropertySet;
 import dev.imagedrift.stream.DriftTopology;
 import dev.imagedrift.stream.MonitorListener;
-import dev.imagedrift.stream.ReferenceSet;
+import dev.imagedrift.reference.ReferenceSet;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -23,9 +29,19 @@ import java.util.concurrent.ExecutionException;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run the monitor against a Kafka cluster until stopped (SIGTERM or Ctrl-C).")
 public final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    PluginOptions plugins;
+
     @Option(names = {"-c", "--config"}, description = "YAML configuration file (default: $IMAGEDRIFT_CONFIG, "
             + "else built-in defaults); IMAGEDRIFT_* environment variables override it.")
     Path config;
+
+    @Option(names = "--print-config", description = "Print the effective configuration (file, environment, "
+            + "defaults; credentials redacted) and exit.")
+    boolean printConfig;
 
     @Option(names = "--create-topics", description = "Create missing topics first (partitions and replication below).")
     boolean createTopics;
@@ -40,15 +56,19 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         MonitorConfig cfg;
         ReferenceSet references;
-        PropertySet properties = PropertySet.discover();
+        PropertySet properties = plugins.properties(spec);
         try {
             Path file = config != null ? config
                     : System.getenv("IMAGEDRIFT_CONFIG") != null ? Path.of(System.getenv("IMAGEDRIFT_CONFIG")) : null;
             cfg = ConfigLoader.load(file, System.getenv());
-            references = MonitorRuntime.loadReferences(cfg, properties);
+            if (printConfig) {
+                System.out.print(ConfigKeys.describe(cfg));
+                return ExitCodes.OK;
+            }
+            references = ReferenceLoader.load(cfg, properties);
         } catch (ConfigException e) {
             System.err.println("configuration error: " + e.getMessage());
-            return 2;
+            return ExitCodes.USAGE;
         }
         if (createTopics) {
             createMissingTopics(cfg);
@@ -66,7 +86,7 @@ public final class RunCommand implements Callable<Integer> {
         try (Admin client = Admin.create(admin)) {
             for (String topic : DriftTopology.topicNames(cfg)) {
                 try {
-                    client.createTopics(java.util.List.of(new NewTopic(topic, partitions, replication)))
+                    client.createTopics(List.of(new NewTopic(topic, partitions, replication)))
                             .all().get();
                     System.out.println("created topic " + topic);
                 } catch (ExecutionException e) {

@@ -1,9 +1,6 @@
 package dev.imagedrift.cli;
 
-import dev.imagedrift.properties.PropertySet;
-import dev.imagedrift.image.ImageDecoder;
 import dev.imagedrift.reference.ImageLoader;
-import dev.imagedrift.reference.ImageLoaders;
 import dev.imagedrift.reference.ReferenceSnapshot;
 import dev.imagedrift.reference.SkipSummary;
 import dev.imagedrift.reference.SkippedImage;
@@ -12,6 +9,7 @@ import dev.imagedrift.reference.SnapshotBuilder;
 import dev.imagedrift.reference.SnapshotIO;
 import dev.imagedrift.reference.SnapshotOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -44,6 +42,9 @@ public final class SnapshotCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    PluginOptions plugins;
+
     @Option(names = "--images", required = true, paramLabel = "DIR",
             description = "Directory of reference images, read recursively (jpg, jpeg, png, bmp, gif, wbmp).")
     Path images;
@@ -51,20 +52,15 @@ public final class SnapshotCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Snapshot file to write.")
     Path out;
 
-    @Option(names = "--max-samples", paramLabel = "N", defaultValue = "10000",
-            description = "Most images kept in the snapshot: a seeded uniform sample (default: ${DEFAULT-VALUE}).")
-    int maxSamples;
-
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed of the sample (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SampleOptions sampling;
 
     @Option(names = "--threads", paramLabel = "N",
             description = "Worker threads (default: one per core). The snapshot does not depend on it.")
     Integer threads;
 
-    @Option(names = "--max-pixels", paramLabel = "N", defaultValue = "50000000",
-            description = "Refuse images larger than this many pixels, from their header (default: ${DEFAULT-VALUE}).")
-    long maxPixels;
+    @Mixin
+    ImageLimitOptions limits;
 
     @Option(names = "--sample-first",
             description = "Decode images only until the sample is full, in sampling order: the same sample, much "
@@ -77,7 +73,7 @@ public final class SnapshotCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SnapshotOptions options = options();
-        ImageLoader loader = loader();
+        ImageLoader loader = limits.loader(spec);
         if (!Files.isDirectory(images)) {
             throw new ParameterException(spec.commandLine(), "--images " + images + ": not a directory");
         }
@@ -86,7 +82,7 @@ public final class SnapshotCommand implements Callable<Integer> {
 
         SnapshotBuild build;
         try {
-            build = new SnapshotBuilder(PropertySet.discover(), loader, options).build(images);
+            build = new SnapshotBuilder(plugins.properties(spec), loader, options).build(images);
         } catch (IOException e) {
             stderr.println("Cannot read " + images + ": " + e.getMessage());
             stderr.flush();
@@ -113,15 +109,16 @@ public final class SnapshotCommand implements Callable<Integer> {
     }
 
     private SnapshotOptions options() {
-        if (maxSamples < 1) {
-            throw new ParameterException(spec.commandLine(), "--max-samples must be at least 1, got " + maxSamples);
+        if (sampling.maxSamples < 1) {
+            throw new ParameterException(spec.commandLine(), "--max-samples must be at least 1, got "
+                    + sampling.maxSamples);
         }
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (n < 1) {
             throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + n);
         }
         boolean progress = !quiet && interactive();
-        return new SnapshotOptions(maxSamples, seed, n, progress, sampleFirst);
+        return new SnapshotOptions(sampling.maxSamples, sampling.seed, n, progress, sampleFirst);
     }
 
     /**
@@ -140,14 +137,6 @@ public final class SnapshotCommand implements Callable<Integer> {
         }
     }
 
-    private ImageLoader loader() {
-        if (maxPixels < 1 || maxPixels > ImageDecoder.MAX_SUPPORTED_PIXELS) {
-            throw new ParameterException(spec.commandLine(), "--max-pixels must be in 1.."
-                    + ImageDecoder.MAX_SUPPORTED_PIXELS + ", got " + maxPixels);
-        }
-        return ImageLoaders.withLimits(maxPixels, ImageDecoder.DEFAULT_MAX_BYTES);
-    }
-
     private void printSummary(PrintWriter w, SnapshotBuild build) {
         ReferenceSnapshot s = build.snapshot();
         w.println("Reference snapshot written to " + out);
@@ -162,7 +151,7 @@ public final class SnapshotCommand implements Callable<Integer> {
         printSkips(w, s.skipped());
         w.printf(Locale.ROOT, "  %-12s %d rows (limit %d, seed %d)%n", "sample", s.samples().size(),
                 s.sampleLimit(), s.sampleSeed());
-        w.printf(Locale.ROOT, "  %-12s %s%n", "version", s.version());
+        w.printf(Locale.ROOT, "  %-12s %s%n", "version", s.contentVersion());
         w.printf(Locale.ROOT, "  %-12s %.2f s (%.1f images/s, %d threads)%n", "elapsed",
                 build.elapsed().toNanos() / 1e9, build.imagesPerSecond(), build.threads());
     }

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -33,10 +34,11 @@ import java.util.stream.Collectors;
 public final class ConfigLoader {
     public static final String ENV_PREFIX = "IMAGEDRIFT_";
     /** Variables with the prefix that are not configuration keys. */
-    private static final Set<String> RESERVED = Set.of("IMAGEDRIFT_CONFIG", "IMAGEDRIFT_OPTS");
+    private static final Set<String> RESERVED = Set.of("IMAGEDRIFT_CONFIG", "IMAGEDRIFT_OPTS", "IMAGEDRIFT_PLUGINS");
     private static final String KAFKA_PROPERTY = "KAFKA_PROPERTY_";
-    private static final Set<String> SECTIONS =
-            Set.of("kafka", "topics", "window", "reference", "detection", "alerting", "images", "metrics");
+    /** The configuration's sections, read from {@link MonitorConfig}'s components so a new section is known here too. */
+    private static final Set<String> SECTIONS = Arrays.stream(MonitorConfig.class.getRecordComponents())
+            .map(c -> kebab(c.getName())).collect(Collectors.toUnmodifiableSet());
 
     private ConfigLoader() {}
 
@@ -60,8 +62,6 @@ public final class ConfigLoader {
                     ? root.getMessage() : e.getOriginalMessage()), e);
         } catch (IOException e) {
             throw new ConfigException("cannot read configuration: " + e.getMessage(), e);
-        } catch (ConfigException e) {
-            throw e;
         }
         return config.validate();
     }
@@ -134,7 +134,7 @@ public final class ConfigLoader {
 
     /** camelCase to kebab-case: "maxSamples" becomes "max-samples". */
     static String kebab(String camel) {
-        return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+        return ConfigKeys.kebab(camel);
     }
 
     static ObjectMapper mapper() {

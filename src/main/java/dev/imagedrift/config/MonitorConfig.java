@@ -2,6 +2,8 @@ package dev.imagedrift.config;
 
 import dev.imagedrift.detect.DetectionMode;
 import dev.imagedrift.detect.DetectorSettings;
+import dev.imagedrift.image.ImageDecoder;
+import dev.imagedrift.reference.SnapshotOptions;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -134,7 +136,7 @@ public record MonitorConfig(Kafka kafka, Topics topics, Window window, Reference
             size = size == null ? Duration.ofMinutes(5) : size;
             advance = advance == null ? size : advance;
             grace = grace == null ? Duration.ofMinutes(1) : grace;
-            maxSamples = maxSamples == null ? 10_000 : maxSamples;
+            maxSamples = maxSamples == null ? SnapshotOptions.DEFAULT_MAX_SAMPLES : maxSamples;
             maxClockSkew = maxClockSkew == null ? Duration.ofMinutes(10) : maxClockSkew;
         }
 
@@ -262,13 +264,13 @@ public record MonitorConfig(Kafka kafka, Topics topics, Window window, Reference
     /** Limits that protect the service from enormous images. */
     public record Images(Long maxPixels, Long maxBytes) {
         public Images {
-            maxPixels = maxPixels == null ? 50_000_000L : maxPixels;
-            maxBytes = maxBytes == null ? 16L * 1024 * 1024 : maxBytes;
+            maxPixels = maxPixels == null ? ImageDecoder.DEFAULT_MAX_PIXELS : maxPixels;
+            maxBytes = maxBytes == null ? ImageDecoder.DEFAULT_MAX_BYTES : maxBytes;
         }
 
         void validate() {
-            require(maxPixels >= 1 && maxPixels <= dev.imagedrift.image.ImageDecoder.MAX_SUPPORTED_PIXELS,
-                    "images.max-pixels", "must be between 1 and " + dev.imagedrift.image.ImageDecoder.MAX_SUPPORTED_PIXELS,
+            require(maxPixels >= 1 && maxPixels <= ImageDecoder.MAX_SUPPORTED_PIXELS,
+                    "images.max-pixels", "must be between 1 and " + ImageDecoder.MAX_SUPPORTED_PIXELS,
                     maxPixels);
             require(maxBytes >= 1, "images.max-bytes", "must be positive", maxBytes);
         }

@@ -3,7 +3,6 @@ package dev.imagedrift.detect;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.Locale;
 
 /**
@@ -29,30 +28,13 @@ import java.util.Locale;
  * <p>Folds: {@code min(folds, n_reference, n_current)}, so every fold holds both sides.
  * Stateless and thread-safe.
  */
-public final class CalibratedDetector implements DriftDetector {
-    private final DetectorSettings settings;
-    private final BoostingTrainer trainer;
-
+public final class CalibratedDetector extends ClassifierDetector {
     public CalibratedDetector(DetectorSettings settings) {
-        this.settings = DetectorPreconditions.requireMode(settings, DetectionMode.CALIBRATED, "CalibratedDetector");
-        this.trainer = new BoostingTrainer(settings);
+        super(settings, DetectionMode.CALIBRATED);
     }
 
     @Override
-    public DetectorSettings settings() { return settings; }
-
-    @Override
-    public DriftResult detect(Samples reference, Samples current) {
-        SamplesValidator.requireComparable(reference, current);
-        List<UnivariateDrift> univariate = UnivariateTests.compare(reference, current);
-        Optional<DriftResult> tooFew = DetectorPreconditions.insufficientData(settings, reference, current, univariate);
-        if (tooFew.isPresent()) {
-            return tooFew.get();
-        }
-        int nRef = reference.size();
-        int nCur = current.size();
-
-        PooledSamples data = PooledSamples.of(reference, current);
+    DriftResult decide(PooledSamples data, int nRef, int nCur, List<UnivariateDrift> univariate) {
         ColumnOrder order = ColumnOrder.of(data);
         int folds = Math.min(settings.folds(), Math.min(nRef, nCur));
         CrossFit crossFit = CrossFit.fit(data, order, trainer, folds, Seeds.derive(settings.seed(), 0xF01D));

@@ -23,6 +23,9 @@ public record DetectorSettings(DetectionMode mode, int folds, int trees, int max
                                int minLeafSize, double alpha, double minScore, int minSamples,
                                int importanceRepeats, int exemplars, long seed) {
 
+    /** The seed of every random choice unless configured: the reference check's own seed. */
+    public static final long DEFAULT_SEED = 42L;
+
     public DetectorSettings {
         if (mode == null) throw new IllegalArgumentException("mode must be set");
         if (folds < 2) throw new IllegalArgumentException("folds must be at least 2, got " + folds);
@@ -47,12 +50,12 @@ public record DetectorSettings(DetectionMode mode, int folds, int trees, int max
     public static DetectorSettings calibratedDefaults() {
         // 2 repeats over 5 held-out folds permute each property 10 times, as many permutations as the
         // reference check's 10 repeats over its one split (and a fifth of the cost of 10 per fold).
-        return new DetectorSettings(DetectionMode.CALIBRATED, 5, 10, 2, 0.1, 20, 0.01, 0.1, 30, 2, 5, 42L);
+        return new DetectorSettings(DetectionMode.CALIBRATED, 5, 10, 2, 0.1, 20, 0.01, 0.1, 30, 2, 5, DEFAULT_SEED);
     }
 
     /** The reference check's rule and parameters: threshold 0.1, 10 importance repeats. */
     public static DetectorSettings referenceCheckDefaults() {
-        return new DetectorSettings(DetectionMode.REFERENCE_CHECK, 5, 10, 2, 0.1, 20, 0.01, 0.1, 30, 10, 5, 42L);
+        return new DetectorSettings(DetectionMode.REFERENCE_CHECK, 5, 10, 2, 0.1, 20, 0.01, 0.1, 30, 10, 5, DEFAULT_SEED);
     }
 
     public DetectorSettings withAlpha(double newAlpha) {

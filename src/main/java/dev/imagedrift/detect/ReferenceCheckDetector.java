@@ -2,7 +2,6 @@ package dev.imagedrift.detect;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.Locale;
 
 /**
@@ -23,33 +22,16 @@ import java.util.Locale;
  *
  * Stateless and thread-safe.
  */
-public final class ReferenceCheckDetector implements DriftDetector {
+public final class ReferenceCheckDetector extends ClassifierDetector {
     /** The reference check's held-out share. */
     static final double TEST_SHARE = 0.3;
 
-    private final DetectorSettings settings;
-    private final BoostingTrainer trainer;
-
     public ReferenceCheckDetector(DetectorSettings settings) {
-        this.settings = DetectorPreconditions.requireMode(settings, DetectionMode.REFERENCE_CHECK, "ReferenceCheckDetector");
-        this.trainer = new BoostingTrainer(settings);
+        super(settings, DetectionMode.REFERENCE_CHECK);
     }
 
     @Override
-    public DetectorSettings settings() { return settings; }
-
-    @Override
-    public DriftResult detect(Samples reference, Samples current) {
-        SamplesValidator.requireComparable(reference, current);
-        List<UnivariateDrift> univariate = UnivariateTests.compare(reference, current);
-        Optional<DriftResult> tooFew = DetectorPreconditions.insufficientData(settings, reference, current, univariate);
-        if (tooFew.isPresent()) {
-            return tooFew.get();
-        }
-        int nRef = reference.size();
-        int nCur = current.size();
-
-        PooledSamples data = PooledSamples.of(reference, current);
+    DriftResult decide(PooledSamples data, int nRef, int nCur, List<UnivariateDrift> univariate) {
         int m = Math.min(nRef, nCur);
         int[] refRows = subsample(0, nRef, m, new SeededRandom(Seeds.derive(settings.seed(), 0x5AB, 0)));
         int[] curRows = subsample(nRef, nCur, m, new SeededRandom(Seeds.derive(settings.seed(), 0x5AB, 1)));

@@ -41,8 +41,11 @@ public record ReferenceSnapshot(int formatVersion, String createdAt, String sour
         return new Samples(propertyNames, rows, ids);
     }
 
-    /** The content version: 12 hex characters naming the property names and rows ({@link SnapshotVersion}). */
-    public String version() {
+    /**
+     * The content version: 12 hex characters naming the property names and rows ({@link SnapshotVersion}).
+     * Computed from the rows on each call (a hash of every value): keep the result rather than calling it again.
+     */
+    public String contentVersion() {
         return SnapshotVersion.of(this);
     }
 }

@@ -58,11 +58,6 @@ public final class SnapshotIO {
 
     private SnapshotIO() {}
 
-    /** The content version of a snapshot (same as {@link ReferenceSnapshot#version()}). */
-    public static String version(ReferenceSnapshot snapshot) {
-        return SnapshotVersion.of(snapshot);
-    }
-
     /**
      * Writes the snapshot to {@code file} (gzip when its name ends in .gz), replacing it atomically
      * where the file system allows, so a reader never sees half a file.
@@ -99,7 +94,7 @@ public final class SnapshotIO {
             g.writeStartObject();
             g.writeStringField("format", FORMAT_NAME);
             g.writeNumberField("formatVersion", ReferenceSnapshot.FORMAT_VERSION);
-            g.writeStringField("contentVersion", snapshot.version());
+            g.writeStringField("contentVersion", snapshot.contentVersion());
             g.writeStringField("createdAt", snapshot.createdAt());
             g.writeStringField("source", snapshot.source());
             g.writeArrayFieldStart("propertyNames");
@@ -184,16 +179,37 @@ public final class SnapshotIO {
     }
 
     private static byte[] readJsonBytes(Path file) throws IOException {
+        long limit = maxSnapshotBytes();
+        long size = Files.size(file);
+        if (size > limit) {
+            throw new InvalidSnapshotException(file, size + " bytes is over the snapshot size limit of " + limit
+                    + " bytes (an eighth of the heap, at least 16 MiB)");
+        }
         byte[] bytes = Files.readAllBytes(file);
         boolean gzip = bytes.length >= 2 && (bytes[0] & 0xFF) == 0x1F && (bytes[1] & 0xFF) == 0x8B;
         if (!gzip) {
+            NotASnapshot.check(file, bytes);
             return bytes;
         }
+        // Read at most limit + 1 bytes: a small gzip bomb must end in a clear error, not an OutOfMemoryError.
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-            return in.readAllBytes();
+            byte[] json = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            if (json.length > limit) {
+                throw new InvalidSnapshotException(file, "decompresses to more than the snapshot size limit of "
+                        + limit + " bytes (an eighth of the heap, at least 16 MiB)");
+            }
+            NotASnapshot.check(file, json);
+            return json;
+        } catch (InvalidSnapshotException e) {
+            throw e;
         } catch (IOException e) {
             throw new InvalidSnapshotException(file, "damaged gzip data: " + e.getMessage(), e);
         }
+    }
+
+    /** The largest snapshot JSON read: an eighth of the heap (its parsed rows take several times as much). */
+    static long maxSnapshotBytes() {
+        return Math.max(16L << 20, Runtime.getRuntime().maxMemory() / 8);
     }
 
     private record Header(String format, Integer formatVersion) {}

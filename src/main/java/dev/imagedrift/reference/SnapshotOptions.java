@@ -1,5 +1,7 @@
 package dev.imagedrift.reference;
 
+import dev.imagedrift.detect.DetectorSettings;
+
 /**
  * How a snapshot is built from a directory.
  *
@@ -11,8 +13,9 @@ package dev.imagedrift.reference;
  *                    only the files tried), instead of every image file
  */
 public record SnapshotOptions(int maxSamples, long seed, int threads, boolean progress, boolean sampleFirst) {
+    /** The reference check's n_samples; also the default bound of a window's reservoir. */
     public static final int DEFAULT_MAX_SAMPLES = 10_000;
-    public static final long DEFAULT_SEED = 42L;
+    public static final long DEFAULT_SEED = DetectorSettings.DEFAULT_SEED;
 
     public SnapshotOptions {
         if (maxSamples < 1) throw new IllegalArgumentException("maxSamples must be at least 1, got " + maxSamples);

@@ -40,7 +40,7 @@ public record ReportSide(String source, Samples samples, long imagesRead, Map<St
         ThumbnailSource thumbnails = ReferenceSources.imageDirectory(snapshot)
                 .map(ThumbnailSource::directory).orElse(ThumbnailSource.none());
         return new ReportSide(source, snapshot.toSamples(), snapshot.imagesRead(),
-                SkipSummary.countByReason(snapshot.skipped()), snapshot.version(), thumbnails);
+                SkipSummary.countByReason(snapshot.skipped()), snapshot.contentVersion(), thumbnails);
     }
 
     public int imagesSkipped() {

@@ -29,10 +29,10 @@ public final class DeadLetterHeaders {
         }
         h.add(REASON, utf8(d.reason().code()));
         h.add(MESSAGE, utf8(d.message()));
-        if (d.sourceTopic() != null) {
-            h.add(SOURCE_TOPIC, utf8(d.sourceTopic()));
-            h.add(SOURCE_PARTITION, utf8(Integer.toString(d.sourcePartition())));
-            h.add(SOURCE_OFFSET, utf8(Long.toString(d.sourceOffset())));
+        if (d.source().topic() != null) {
+            h.add(SOURCE_TOPIC, utf8(d.source().topic()));
+            h.add(SOURCE_PARTITION, utf8(Integer.toString(d.source().partition())));
+            h.add(SOURCE_OFFSET, utf8(Long.toString(d.source().offset())));
         }
         if (truncatedFrom) {
             h.add(TRUNCATED, utf8(Integer.toString(originalLength)));

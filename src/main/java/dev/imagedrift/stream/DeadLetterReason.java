@@ -20,7 +20,6 @@ public enum DeadLetterReason {
     UNDECODABLE("undecodable"),
     UNSUPPORTED_PIXEL_FORMAT("unsupported_pixel_format"),
     BAD_RAW_BUFFER("bad_raw_buffer"),
-    RECORD_TOO_LARGE("record_too_large"),
     LATE("late"),
     INTERNAL_ERROR("internal_error");
 

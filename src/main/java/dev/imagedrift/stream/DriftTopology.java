@@ -1,5 +1,6 @@
 package dev.imagedrift.stream;
 
+import dev.imagedrift.reference.ReferenceSet;
 import dev.imagedrift.config.MonitorConfig;
 import dev.imagedrift.detect.AlertPolicy;
 import dev.imagedrift.detect.AlertState;
@@ -72,14 +73,8 @@ public final class DriftTopology {
         KStream<String, Outcome<Observation>> extracted = events.process(
                 () -> new ExtractProcessor(parser, extractor, listener, clock, window.maxClockSkew()),
                 Named.as("extract-properties"));
-        Map<String, KStream<String, Outcome<Observation>>> byOutcome = extracted
-                .split(Named.as("extracted-"))
-                .branch((k, v) -> v.isDead(), Branched.as("dead"))
-                .defaultBranch(Branched.as("ok"));
-        toDeadLetters(byOutcome.get("extracted-dead"), topics.deadLetter(), "extract");
-
-        KStream<String, Observation> observations = byOutcome.get("extracted-ok")
-                .mapValues(Outcome::value, Named.as("observations"))
+        KStream<String, Observation> observations = valuesOrDeadLetters(extracted, "extracted-", "dead", "ok",
+                        "extract", "observations", topics.deadLetter())
                 .repartition(Repartitioned.<String, Observation>as("observations-by-stream")
                         .withKeySerde(Serdes.String()).withValueSerde(new ObservationSerde()));
 
@@ -87,14 +82,8 @@ public final class DriftTopology {
                 new WindowSupplier(() -> new WindowProcessor(assigner, window.grace(), sampler, references, detector,
                         listener, CLOSE_BUDGET, CLOSE_CHECK_INTERVAL, clock)),
                 Named.as("window-sampler"));
-        Map<String, KStream<String, Outcome<ScoreRecord>>> byWindowOutcome = windowed
-                .split(Named.as("windowed-"))
-                .branch((k, v) -> v.isDead(), Branched.as("late"))
-                .defaultBranch(Branched.as("scored"));
-        toDeadLetters(byWindowOutcome.get("windowed-late"), topics.deadLetter(), "late");
-
-        KStream<String, ScoreRecord> scores = byWindowOutcome.get("windowed-scored")
-                .mapValues(Outcome::value, Named.as("scores"));
+        KStream<String, ScoreRecord> scores = valuesOrDeadLetters(windowed, "windowed-", "late", "scored", "late",
+                "scores", topics.deadLetter());
         scores.to(topics.scores(), Produced.with(Serdes.String(), new JsonSerde<>(ScoreRecord.class))
                 .withName("scores-sink"));
         scores.process(new AlertSupplier(() -> new AlertProcessor(policy, listener, clock)), Named.as("alert-state"))
@@ -103,9 +92,22 @@ public final class DriftTopology {
         return builder.build(StreamsSettings.from(config));
     }
 
-    private static <T> void toDeadLetters(KStream<String, Outcome<T>> dead, String topic, String stage) {
-        dead.process(DeadLetterRouter<T>::new, Named.as(stage + "-dead-letters"))
-                .to(topic, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(stage + "-dead-letter-sink"));
+    /**
+     * Sends a stage's dead outcomes to the dead-letter topic and returns its values. The node names
+     * ({@code prefix + deadBranch}, {@code stage + "-dead-letters"}, ...) are locked by a test.
+     */
+    private static <T> KStream<String, T> valuesOrDeadLetters(KStream<String, Outcome<T>> outcomes, String prefix,
+                                                              String deadBranch, String okBranch, String stage,
+                                                              String valuesName, String deadLetterTopic) {
+        Map<String, KStream<String, Outcome<T>>> branches = outcomes
+                .split(Named.as(prefix))
+                .branch((k, v) -> v.isDead(), Branched.as(deadBranch))
+                .defaultBranch(Branched.as(okBranch));
+        branches.get(prefix + deadBranch)
+                .process(DeadLetterRouter<T>::new, Named.as(stage + "-dead-letters"))
+                .to(deadLetterTopic, Produced.with(Serdes.ByteArray(), Serdes.ByteArray())
+                        .withName(stage + "-dead-letter-sink"));
+        return branches.get(prefix + okBranch).mapValues(Outcome::value, Named.as(valuesName));
     }
 
     private static StoreBuilder<KeyValueStore<Bytes, byte[]>> byteStore(String name) {

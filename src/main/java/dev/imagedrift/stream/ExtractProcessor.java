@@ -3,7 +3,6 @@ package dev.imagedrift.stream;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,14 +37,11 @@ final class ExtractProcessor implements Processor<byte[], byte[], String, Outcom
 
     @Override
     public void process(Record<byte[], byte[]> record) {
-        RecordMetadata meta = context.recordMetadata().orElse(null);
-        String topic = meta == null ? null : meta.topic();
-        int partition = meta == null ? -1 : meta.partition();
-        long offset = meta == null ? -1 : meta.offset();
+        SourcePosition source = SourcePosition.of(context);
         long started = System.nanoTime();
         try {
             ImageEvent event = parser.parse(record.key(), record.value(), record.headers(), record.timestamp(),
-                    topic + "/" + partition + "@" + offset);
+                    source.toString());
             long ahead = event.timestampMs() - clock.millis();
             if (ahead > maxClockSkewMs) {
                 throw new RejectedEvent(DeadLetterReason.BAD_TIMESTAMP, "event time "
@@ -53,21 +49,21 @@ final class ExtractProcessor implements Processor<byte[], byte[], String, Outcom
                         + " s ahead of the monitor's clock (window.max-clock-skew "
                         + java.time.Duration.ofMillis(maxClockSkewMs) + ")");
             }
-            Observation observation = extractor.extract(event);
+            Observation observation = extractor.extract(event, source);
             listener.imageProcessed(observation.stream(), System.nanoTime() - started);
             context.forward(new Record<>(observation.stream(), Outcome.ok(observation), observation.timestampMs()));
         } catch (RejectedEvent e) {
-            deadLetter(record, e.reason(), e.getMessage(), topic, partition, offset);
+            deadLetter(record, e.reason(), e.getMessage(), source);
         } catch (RuntimeException e) {
-            LOG.warn("unexpected failure on record {}/{}@{}; dead-lettered", topic, partition, offset, e);
-            deadLetter(record, DeadLetterReason.INTERNAL_ERROR, e.toString(), topic, partition, offset);
+            LOG.warn("unexpected failure on record {}; dead-lettered", source, e);
+            deadLetter(record, DeadLetterReason.INTERNAL_ERROR, e.toString(), source);
         }
     }
 
-    private void deadLetter(Record<byte[], byte[]> record, DeadLetterReason reason, String message, String topic,
-                            int partition, long offset) {
+    private void deadLetter(Record<byte[], byte[]> record, DeadLetterReason reason, String message,
+                            SourcePosition source) {
         listener.deadLettered(reason);
-        DeadLetter d = new DeadLetter(record.key(), record.value(), reason, message, topic, partition, offset);
+        DeadLetter d = new DeadLetter(record.key(), record.value(), reason, message, source);
         context.forward(new Record<String, Outcome<Observation>>(null, Outcome.dead(d), record.timestamp(),
                 record.headers()));
     }

@@ -18,14 +18,14 @@ public final class PropertyExtractor {
         this.properties = properties;
     }
 
-    public Observation extract(ImageEvent event) throws RejectedEvent {
+    public Observation extract(ImageEvent event, SourcePosition source) throws RejectedEvent {
         double[] values;
         if (event.properties() != null) {
             values = precomputed(event.properties());
         } else {
             values = properties.compute(decode(event));
         }
-        return new Observation(event.id(), event.stream(), event.timestampMs(), values);
+        return new Observation(event.id(), event.stream(), event.timestampMs(), values, source);
     }
 
     private DecodedImage decode(ImageEvent event) throws RejectedEvent {

@@ -1,5 +1,6 @@
 package dev.imagedrift.stream;
 
+import dev.imagedrift.reference.ReferenceSet;
 import dev.imagedrift.detect.DriftDetector;
 import dev.imagedrift.detect.DriftResult;
 import dev.imagedrift.detect.Samples;
@@ -131,10 +132,9 @@ final class WindowProcessor implements Processor<String, Observation, String, Ou
         String message = "event time " + Instant.ofEpochMilli(o.timestampMs()) + " is after the close of every "
                 + "window it belongs to (stream time " + Instant.ofEpochMilli(context.currentStreamTimeMs())
                 + ", grace " + Duration.ofMillis(graceMs) + ")";
-        var meta = context.recordMetadata().orElse(null);
+        // The observation's own source: the record the producer wrote, not the repartition topic.
         DeadLetter d = new DeadLetter(o.stream().getBytes(StandardCharsets.UTF_8), LateEventJson.of(o, propertyNames),
-                DeadLetterReason.LATE, message, meta == null ? null : meta.topic(),
-                meta == null ? -1 : meta.partition(), meta == null ? -1 : meta.offset());
+                DeadLetterReason.LATE, message, o.source());
         context.forward(new Record<String, Outcome<ScoreRecord>>(o.stream(), Outcome.dead(d), record.timestamp()));
     }
 
@@ -190,7 +190,7 @@ final class WindowProcessor implements Processor<String, Observation, String, Ou
             long detectionNanos = System.nanoTime() - started;
             Instant now = clock.instant();
             ScoreRecord score = ScoreRecord.of(w.stream(), w.windowStart(), w.windowEnd(), seen, result,
-                    reference.version(), now, detectionNanos / 1_000_000);
+                    reference.contentVersion(), now, detectionNanos / 1_000_000);
             listener.windowEvaluated(score, detectionNanos,
                     Math.max(0, now.toEpochMilli() - (w.windowEnd() + graceMs)));
             context.forward(new Record<>(w.stream(), Outcome.ok(score), w.windowEnd()));

@@ -69,7 +69,7 @@ class SnapshotCommandTest {
         assertTrue(summary.contains("1 skipped (1 empty)"), summary);
         assertTrue(summary.contains("empty.jpg: empty"), summary);
         assertTrue(summary.contains("4 rows (limit 4, seed 3)"), summary);
-        assertTrue(summary.contains(s.version()), summary);
+        assertTrue(summary.contains(s.contentVersion()), summary);
         assertTrue(summary.contains("images/s, 2 threads"), summary);
     }
 
@@ -82,7 +82,7 @@ class SnapshotCommandTest {
                 "--quiet"));
         assertEquals(0, run("snapshot", "--images", images.toString(), "--out", lazy.toString(), "--max-samples", "3",
                 "--sample-first", "--quiet"));
-        assertEquals(SnapshotIO.read(full).version(), SnapshotIO.read(lazy).version());
+        assertEquals(SnapshotIO.read(full).contentVersion(), SnapshotIO.read(lazy).contentVersion());
         assertEquals(3, SnapshotIO.read(lazy).imagesRead());
         assertTrue(out.toString().contains("3 of 8 image files"), out.toString());
         assertTrue(out.toString().contains("stopped when the sample was full: 5 image files not read"), out.toString());

@@ -1,7 +1,7 @@
 package dev.imagedrift.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.imagedrift.bench.SyntheticProperties;
+import dev.imagedrift.tools.bench.SyntheticProperties;
 import dev.imagedrift.reference.SnapshotIO;
 import dev.imagedrift.stream.JsonSerde;
 import org.apache.kafka.clients.consumer.ConsumerConfig;

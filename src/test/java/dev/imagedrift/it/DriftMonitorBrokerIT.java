@@ -1,10 +1,11 @@
 package dev.imagedrift.it;
 
+import dev.imagedrift.app.ReferenceLoader;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.imagedrift.cli.MonitorRuntime;
+import dev.imagedrift.app.MonitorRuntime;
 import dev.imagedrift.config.ConfigLoader;
 import dev.imagedrift.config.MonitorConfig;
-import dev.imagedrift.demo.EmbeddedKafkaBroker;
+import dev.imagedrift.tools.broker.EmbeddedKafkaBroker;
 import dev.imagedrift.properties.PropertySet;
 import dev.imagedrift.stream.DriftTopology;
 import dev.imagedrift.stream.MonitorListener;
@@ -47,7 +48,7 @@ class DriftMonitorBrokerIT {
             broker.createTopics(DriftTopology.topicNames(config), 2);
             PropertySet properties = PropertySet.defaults();
             try (MonitorRuntime monitor = MonitorRuntime.start(config, properties,
-                    MonitorRuntime.loadReferences(config, properties), MonitorListener.NONE)) {
+                    ReferenceLoader.load(config, properties), MonitorListener.NONE)) {
                 assertTrue(monitor.awaitRunning(Duration.ofSeconds(60)), "RUNNING");
                 assertEquals(200, BrokerTestSupport.httpStatus(monitor.metricsPort(), "/readyz"));
                 long t0 = (System.currentTimeMillis() / 10_000 - 10) * 10_000; // a window boundary in the past

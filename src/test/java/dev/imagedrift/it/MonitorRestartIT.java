@@ -1,7 +1,7 @@
 package dev.imagedrift.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.imagedrift.demo.EmbeddedKafkaBroker;
+import dev.imagedrift.tools.broker.EmbeddedKafkaBroker;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;

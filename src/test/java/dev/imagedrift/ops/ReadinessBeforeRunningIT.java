@@ -1,6 +1,7 @@
 package dev.imagedrift.ops;
 
-import dev.imagedrift.cli.MonitorRuntime;
+import dev.imagedrift.app.ReferenceLoader;
+import dev.imagedrift.app.MonitorRuntime;
 import dev.imagedrift.config.ConfigLoader;
 import dev.imagedrift.config.MonitorConfig;
 import dev.imagedrift.properties.PropertySet;
@@ -57,7 +58,7 @@ class ReadinessBeforeRunningIT {
         MonitorConfig config = ConfigLoader.load(configFile, Map.of());
         PropertySet properties = PropertySet.defaults();
         try (MonitorRuntime monitor = MonitorRuntime.start(config, properties,
-                MonitorRuntime.loadReferences(config, properties), MonitorListener.NONE)) {
+                ReferenceLoader.load(config, properties), MonitorListener.NONE)) {
             HttpClient http = HttpClient.newHttpClient();
             HttpResponse<String> health = get(http, monitor, "/healthz");
             HttpResponse<String> ready = get(http, monitor, "/readyz");

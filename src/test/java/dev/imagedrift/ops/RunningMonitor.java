@@ -1,10 +1,11 @@
 package dev.imagedrift.ops;
 
-import dev.imagedrift.cli.MonitorRuntime;
+import dev.imagedrift.app.ReferenceLoader;
+import dev.imagedrift.app.MonitorRuntime;
 import dev.imagedrift.config.ConfigLoader;
 import dev.imagedrift.config.MonitorConfig;
-import dev.imagedrift.demo.BundledSamples;
-import dev.imagedrift.demo.EmbeddedKafkaBroker;
+import dev.imagedrift.tools.demo.BundledSamples;
+import dev.imagedrift.tools.broker.EmbeddedKafkaBroker;
 import dev.imagedrift.properties.PropertySet;
 import dev.imagedrift.reference.ImageLoaders;
 import dev.imagedrift.reference.ReferenceSnapshot;
@@ -76,7 +77,7 @@ final class RunningMonitor implements AutoCloseable {
                     reference, expectedStreams, metricsYaml.isEmpty() ? "" : ", " + metricsYaml, extraYaml));
             MonitorConfig config = ConfigLoader.load(configFile, Map.of());
             broker.createTopics(DriftTopology.topicNames(config), 2);
-            monitor = MonitorRuntime.start(config, properties, MonitorRuntime.loadReferences(config, properties),
+            monitor = MonitorRuntime.start(config, properties, ReferenceLoader.load(config, properties),
                     MonitorListener.NONE);
             assertTrue(monitor.awaitRunning(Duration.ofSeconds(90)), "monitor RUNNING: " + monitor.streams().state());
             LiveImageTraffic traffic = new LiveImageTraffic(broker.bootstrapServers(), config.topics().events(),

@@ -37,7 +37,7 @@ class ReferenceSourcesTest {
         Path file = dir.resolve("ref.json.gz");
         SnapshotIO.write(built, file);
         ReferenceSnapshot read = load(file);
-        assertEquals(built.version(), read.version());
+        assertEquals(built.contentVersion(), read.contentVersion());
         assertEquals(Optional.of(images.toAbsolutePath().normalize()), ReferenceSources.imageDirectory(read)
                 .map(p -> p.toAbsolutePath().normalize()));
     }

@@ -89,7 +89,7 @@ class SnapshotBuilderTest {
         ReferenceSnapshot two = build(options.withThreads(2)).snapshot();
         ReferenceSnapshot eight = build(options.withThreads(8)).snapshot();
         for (ReferenceSnapshot other : List.of(two, eight)) {
-            assertEquals(one.version(), other.version());
+            assertEquals(one.contentVersion(), other.contentVersion());
             assertEquals(one.skipped(), other.skipped());
             assertEquals(one.imagesRead(), other.imagesRead());
             assertEquals(ids(one), ids(other));
@@ -169,7 +169,7 @@ class SnapshotBuilderTest {
         writeImages(5);
         ReferenceSnapshot quiet = build(SnapshotOptions.defaults()).snapshot();
         ReferenceSnapshot shown = build(SnapshotOptions.defaults().withProgress(true)).snapshot();
-        assertEquals(quiet.version(), shown.version());
+        assertEquals(quiet.contentVersion(), shown.contentVersion());
     }
 
     @Test
@@ -203,7 +203,7 @@ class SnapshotBuilderTest {
                     options.withThreads(threads).withSampleFirst(true), FIXED).build(dir);
             ReferenceSnapshot s = lazy.snapshot();
 
-            assertEquals(full.version(), s.version(), "same rows as the full scan with " + threads + " threads");
+            assertEquals(full.contentVersion(), s.contentVersion(), "same rows as the full scan with " + threads + " threads");
             assertEquals(10, s.imagesRead());
             assertEquals(44, lazy.imageFiles());
             assertTrue(calls.get() <= 10 + 4, "decoded " + calls.get() + " files for a sample of 10");
@@ -219,7 +219,7 @@ class SnapshotBuilderTest {
         SnapshotOptions options = SnapshotOptions.defaults().withThreads(2);
         ReferenceSnapshot full = build(options).snapshot();
         ReferenceSnapshot lazy = build(options.withSampleFirst(true)).snapshot();
-        assertEquals(full.version(), lazy.version());
+        assertEquals(full.contentVersion(), lazy.contentVersion());
         assertEquals(full.skipped(), lazy.skipped());
         assertEquals(full.imagesRead(), lazy.imagesRead());
     }

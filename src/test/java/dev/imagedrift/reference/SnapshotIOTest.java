@@ -188,7 +188,33 @@ class SnapshotIOTest {
 
         Path notJson = writeText("<html>not a snapshot</html>");
         e = assertThrows(InvalidSnapshotException.class, () -> SnapshotIO.read(notJson));
-        assertTrue(e.problem().contains("not a readable snapshot"), e.problem());
+        assertTrue(e.problem().contains("not a snapshot") && e.problem().contains("does not start with"), e.problem());
+    }
+
+    @Test
+    void aGzipBombEndsInAClearErrorNotOutOfMemory() throws Exception {
+        Path bomb = dir.resolve("bomb.json.gz");
+        long limit = SnapshotIO.maxSnapshotBytes();
+        byte[] zeros = new byte[1 << 20];
+        try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(bomb))) {
+            out.write('{');
+            for (long written = 0; written <= limit; written += zeros.length) out.write(zeros);
+        }
+        assertTrue(Files.size(bomb) < limit / 100, "a small file that decompresses past the limit");
+        InvalidSnapshotException e = assertThrows(InvalidSnapshotException.class, () -> SnapshotIO.read(bomb));
+        assertTrue(e.problem().contains("snapshot size limit"), e.problem());
+    }
+
+    @Test
+    void anImageOrArchiveIsNamedForWhatItIs() throws Exception {
+        Path jpeg = dir.resolve("photo.json");
+        Files.write(jpeg, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F'});
+        InvalidSnapshotException e = assertThrows(InvalidSnapshotException.class, () -> SnapshotIO.read(jpeg));
+        assertTrue(e.problem().contains("a JPEG image, not a snapshot"), e.problem());
+        Path zip = dir.resolve("images.zip");
+        Files.write(zip, new byte[] {'P', 'K', 3, 4, 0, 0});
+        e = assertThrows(InvalidSnapshotException.class, () -> SnapshotIO.read(zip));
+        assertTrue(e.problem().contains("a zip archive"), e.problem());
     }
 
     @Test
@@ -228,7 +254,7 @@ class SnapshotIOTest {
             assertArrayEquals(expected.samples().get(i).values(), actual.samples().get(i).values(),
                     "values, NaN included, come back bit for bit");
         }
-        assertEquals(expected.version(), actual.version());
+        assertEquals(expected.contentVersion(), actual.contentVersion());
     }
 
     private String textOf(ReferenceSnapshot snapshot) throws IOException {

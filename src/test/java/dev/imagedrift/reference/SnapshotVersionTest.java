@@ -47,10 +47,9 @@ class SnapshotVersionTest {
     @Test
     void isTwelveHexCharactersAndStable() {
         ReferenceSnapshot s = Snapshots.defaults(20);
-        String v = s.version();
+        String v = s.contentVersion();
         assertTrue(v.matches("[0-9a-f]{12}"), v);
-        assertEquals(v, Snapshots.defaults(20).version());
-        assertEquals(v, SnapshotIO.version(s));
+        assertEquals(v, Snapshots.defaults(20).contentVersion());
     }
 
     @Test
@@ -60,7 +59,7 @@ class SnapshotVersionTest {
         Collections.reverse(shuffled);
         ReferenceSnapshot other = new ReferenceSnapshot(1, "another time", "/elsewhere", s.propertyNames(), 999,
                 List.of(), 50, 7, shuffled);
-        assertEquals(s.version(), other.version());
+        assertEquals(s.contentVersion(), other.contentVersion());
     }
 
     @Test

@@ -73,6 +73,10 @@ class DriftTopologyTest {
             TestRecord<byte[], byte[]> dead = f.deadLetters.readRecord();
             assertEquals("late", DeadLetterHeaders.text(dead.headers(), DeadLetterHeaders.REASON));
             assertTrue(new String(dead.value(), StandardCharsets.UTF_8).contains("\"id\":\"too-late\""));
+            // The record the producer wrote (the 54th on the input topic), not the internal repartition topic.
+            assertEquals(f.config.topics().events(), DeadLetterHeaders.text(dead.headers(), DeadLetterHeaders.SOURCE_TOPIC));
+            assertEquals("0", DeadLetterHeaders.text(dead.headers(), DeadLetterHeaders.SOURCE_PARTITION));
+            assertEquals("53", DeadLetterHeaders.text(dead.headers(), DeadLetterHeaders.SOURCE_OFFSET));
             assertEquals(List.of("cam"), f.listener.late);
             assertTrue(f.deadLetters.isEmpty());
         }

@@ -89,7 +89,7 @@ class RecordSchemasTest {
                 byte[] bytes = Files.readAllBytes(example);
                 assertValid(schema, JsonSerde.MAPPER.readTree(bytes));
                 ImageEvent event = new EventParser().parse(null, bytes, null, 0L, "x");
-                Observation o = extractor.extract(event);
+                Observation o = extractor.extract(event, SourcePosition.UNKNOWN);
                 assertEquals(7, o.values().length, example.toString());
                 checked++;
             }

@@ -1,6 +1,7 @@
 package dev.imagedrift.stream;
 
-import dev.imagedrift.bench.SyntheticProperties;
+import dev.imagedrift.reference.ReferenceSet;
+import dev.imagedrift.tools.bench.SyntheticProperties;
 import dev.imagedrift.config.ConfigLoader;
 import dev.imagedrift.config.MonitorConfig;
 import dev.imagedrift.detect.Detectors;

@@ -1,0 +1,123 @@
+package dev.imagedrift.app;
+
+import dev.imagedrift.config.MonitorConfig;
+import dev.imagedrift.detect.Detectors;
+import dev.imagedrift.detect.DriftDetector;
+import dev.imagedrift.metrics.DriftMetrics;
+import dev.imagedrift.metrics.HealthServer;
+import dev.imagedrift.metrics.StreamsMetricsBridge;
+import dev.imagedrift.properties.PropertySet;
+import dev.imagedrift.stream.DriftTopology;
+import dev.imagedrift.stream.MonitorListener;
+import dev.imagedrift.reference.ReferenceSet;
+import dev.imagedrift.stream.StreamsSettings;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Wires one running monitor: reference, detector, topology, Kafka Streams client, metrics and
+ * health endpoint. Used by {@code run} and {@code demo}; closing it stops everything it started.
+ */
+public final class MonitorRuntime implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MonitorRuntime.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final KafkaStreams streams;
+    private final HealthServer health;
+    private final DriftMetrics metrics;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    private MonitorRuntime(KafkaStreams streams, HealthServer health, DriftMetrics metrics) {
+        this.streams = streams;
+        this.health = health;
+        this.metrics = metrics;
+    }
+
+    /**
+     * Starts the monitor. {@code extraListener} sees everything the metrics see (the demo prints
+     * from it); pass {@link MonitorListener#NONE} otherwise.
+     */
+    public static MonitorRuntime start(MonitorConfig config, PropertySet properties, ReferenceSet references,
+                                       MonitorListener extraListener) throws IOException {
+        PrometheusRegistry registry = new PrometheusRegistry();
+        JvmMetrics.builder().register(registry);
+        // Per-stream series expire when this process stops working on a stream (after a rebalance).
+        DriftMetrics metrics = new DriftMetrics(registry, BuildInfo.version(), config.staleSeriesAfter(),
+                Clock.systemUTC());
+        metrics.referenceLoaded(references.globalSize());
+        DriftDetector detector = Detectors.create(config.detection().detectorSettings());
+        MonitorListener listener = MonitorListener.all(metrics, extraListener);
+        Topology topology = DriftTopology.build(config, properties, references, detector, listener, Clock.systemUTC());
+        KafkaStreams streams = new KafkaStreams(topology, StreamsSettings.from(config));
+        // A failing stream thread is replaced rather than taking the whole monitor down.
+        streams.setUncaughtExceptionHandler(e -> {
+            LOG.error("stream thread failed; replacing it", e);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        StreamsMetricsBridge.register(registry, () -> streams);
+        HealthServer health = HealthServer.start(config.metrics().host(), config.metrics().port(), registry,
+                () -> readiness(streams), metrics::expireStaleSeries);
+        MonitorRuntime runtime = new MonitorRuntime(streams, health, metrics);
+        streams.setStateListener((now, before) -> LOG.info("Kafka Streams state {} -> {}", before, now));
+        streams.start();
+        LOG.info("monitor started: events {} -> scores {}, alerts {}; metrics on port {}", config.topics().events(),
+                config.topics().scores(), config.topics().alerts(), health.port());
+        return runtime;
+    }
+
+    private static HealthServer.Readiness readiness(KafkaStreams streams) {
+        KafkaStreams.State s = streams.state();
+        return new HealthServer.Readiness(s == KafkaStreams.State.RUNNING, "kafka streams " + s);
+    }
+
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    public int metricsPort() {
+        return health.port();
+    }
+
+    public DriftMetrics metrics() {
+        return metrics;
+    }
+
+    /** Waits until the Streams client is RUNNING; false on timeout or when it failed. */
+    public boolean awaitRunning(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            KafkaStreams.State s = streams.state();
+            if (s == KafkaStreams.State.RUNNING) return true;
+            if (s == KafkaStreams.State.ERROR || s == KafkaStreams.State.NOT_RUNNING) return false;
+            Thread.sleep(50);
+        }
+        return false;
+    }
+
+    /** Blocks until {@link #close()} has run (from a shutdown hook, for example). */
+    public void awaitStopped() throws InterruptedException {
+        stopped.await();
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (!streams.close(CLOSE_TIMEOUT)) {
+                LOG.warn("Kafka Streams did not close within {}", CLOSE_TIMEOUT);
+            }
+        } finally {
+            health.close();
+            stopped.countDown();
+        }
+    }
+}

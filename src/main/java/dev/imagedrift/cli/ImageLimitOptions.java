@@ -1,0 +1,31 @@
+package dev.imagedrift.cli;
+
+import dev.imagedrift.image.ImageDecoder;
+import dev.imagedrift.reference.ImageLoader;
+import dev.imagedrift.reference.ImageLoaders;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/** The decoder's safety limits as options, shared by the commands that read image files; defaults from the decoder. */
+final class ImageLimitOptions {
+    @Option(names = "--max-pixels", paramLabel = "N",
+            description = "Refuse images larger than this many pixels, read from their header (default: ${DEFAULT-VALUE}).")
+    long maxPixels = ImageDecoder.DEFAULT_MAX_PIXELS;
+
+    @Option(names = "--max-bytes", paramLabel = "N",
+            description = "Refuse image files larger than this many bytes, unread (default: ${DEFAULT-VALUE}).")
+    long maxBytes = ImageDecoder.DEFAULT_MAX_BYTES;
+
+    /** The image loader with these limits; a usage error names the option that is out of range. */
+    ImageLoader loader(CommandSpec spec) {
+        if (maxPixels < 1 || maxPixels > ImageDecoder.MAX_SUPPORTED_PIXELS) {
+            throw new ParameterException(spec.commandLine(), "--max-pixels must be in 1.."
+                    + ImageDecoder.MAX_SUPPORTED_PIXELS + ", got " + maxPixels);
+        }
+        if (maxBytes < 1) {
+            throw new ParameterException(spec.commandLine(), "--max-bytes must be positive, got " + maxBytes);
+        }
+        return ImageLoaders.withLimits(maxPixels, maxBytes);
+    }
+}

@@ -1,8 +1,0 @@
-package dev.imagedrift.evaluation;
-
-/** Both rules on the same pair of windows (a paired comparison). */
-public record TrialOutcome(RuleOutcome calibrated, RuleOutcome referenceCheck) {
-    public RuleOutcome of(Rule rule) {
-        return rule == Rule.CALIBRATED ? calibrated : referenceCheck;
-    }
-}

@@ -1,0 +1,173 @@
+package dev.imagedrift.tools.bench;
+
+import dev.imagedrift.app.MonitorRuntime;
+import dev.imagedrift.image.DecodedImage;
+import dev.imagedrift.image.ImageDecoder;
+import dev.imagedrift.properties.PropertySet;
+import dev.imagedrift.stream.EventParser;
+import dev.imagedrift.stream.MonitorListener;
+import dev.imagedrift.stream.StreamsSettings;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * Sustained events per second through a real broker: a backlog of events is produced first, then
+ * the monitor is started and timed from RUNNING until every event has passed both stages (input
+ * and repartition offsets committed). Windows are an hour long, so no window closes while timing:
+ * this measures the per-event path (parse, decode, properties, repartition, reservoir update,
+ * exactly-once commits), the part that grows with traffic.
+ */
+public final class ThroughputBench {
+    /** What the events carry. */
+    public enum Kind { PRECOMPUTED, JPEG }
+
+    /**
+     * One measurement. {@code eventsPerSecond}: every event through both stages, from RUNNING to
+     * the last commit (start-up and JIT warm-up included). {@code sustainedPerSecond}: the rate of
+     * the extraction stage between 20% and 90% of the events, warm and not yet draining.
+     */
+    public record Result(Kind kind, int events, int streams, int partitions, int threads, double seconds,
+                         double eventsPerSecond, double sustainedPerSecond, Double extractorOnlyPerSecond,
+                         String guarantee) {}
+
+    private ThroughputBench() {}
+
+    public static Result run(Kind kind, int events, int streams, int partitions, int threads, Path images,
+                             PrintStream log) throws Exception {
+        Path dir = Files.createTempDirectory("imagedrift-bench-");
+        List<byte[]> jpegs = kind == Kind.JPEG ? readImages(images) : List.of();
+        try (BenchEnvironment env = new BenchEnvironment(dir, partitions, threads, "{size: 1h, grace: 1m}", 0)) {
+            long windowStart = System.currentTimeMillis() / 3_600_000 * 3_600_000;
+            log.printf("producing %,d %s events on %d streams ...%n", events, kind.name().toLowerCase(), streams);
+            produce(env, kind, events, streams, windowStart, jpegs);
+            ProgressClock progress = new ProgressClock(events);
+            try (Admin admin = env.admin(); MonitorRuntime monitor = env.startMonitor(progress)) {
+                long start = System.nanoTime();
+                log.println("monitor RUNNING; timing until every event is through both stages ...");
+                while (!env.caughtUp(admin)) {
+                    Thread.sleep(100);
+                }
+                double seconds = (System.nanoTime() - start) / 1e9;
+                Double extractor = kind == Kind.JPEG ? extractorOnly(jpegs, Math.min(events, 10_000), threads) : null;
+                return new Result(kind, events, streams, partitions, threads, seconds, events / seconds,
+                        progress.sustainedPerSecond(), extractor, env.config.kafka().processingGuarantee()
+                        + ", commit every " + StreamsSettings.from(env.config).getProperty("commit.interval.ms", "100") + " ms");
+            }
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    private static void produce(BenchEnvironment env, Kind kind, int events, int streams, long windowStart,
+                                List<byte[]> jpegs) {
+        SyntheticProperties synthetic = new SyntheticProperties(11);
+        String topic = env.config.topics().events();
+        try (KafkaProducer<String, byte[]> p = env.producer()) {
+            for (int i = 0; i < events; i++) {
+                String stream = "stream-" + (i % streams);
+                long time = windowStart + (i * 1_000L) % 3_000_000; // within the first 50 minutes
+                if (kind == Kind.PRECOMPUTED) {
+                    p.send(new ProducerRecord<>(topic, null, time, stream, synthetic.event("e" + i, stream, time)));
+                } else {
+                    RecordHeaders h = new RecordHeaders();
+                    h.add(EventParser.ID_HEADER, ("e" + i).getBytes(StandardCharsets.UTF_8));
+                    p.send(new ProducerRecord<>(topic, null, time, stream, jpegs.get(i % jpegs.size()), h));
+                }
+            }
+            p.flush();
+        }
+    }
+
+    /** Notes when the extraction stage passes 20% and 90% of the events. */
+    private static final class ProgressClock implements MonitorListener {
+        private final java.util.concurrent.atomic.AtomicLong seen = new java.util.concurrent.atomic.AtomicLong();
+        private final long from;
+        private final long to;
+        private volatile long fromNanos;
+        private volatile long toNanos;
+
+        ProgressClock(int events) {
+            from = events / 5;
+            to = events * 9L / 10;
+        }
+
+        @Override
+        public void imageProcessed(String stream, long extractionNanos) {
+            long n = seen.incrementAndGet();
+            if (n == from) fromNanos = System.nanoTime();
+            if (n == to) toNanos = System.nanoTime();
+        }
+
+        double sustainedPerSecond() {
+            return toNanos > fromNanos ? (to - from) / ((toNanos - fromNanos) / 1e9) : Double.NaN;
+        }
+    }
+
+    /** Decode + properties alone on the same images and thread count: the ceiling the stream is compared with. */
+    static double extractorOnly(List<byte[]> jpegs, int count, int threads) throws Exception {
+        ImageDecoder decoder = ImageDecoder.withDefaults();
+        PropertySet properties = PropertySet.defaults();
+        for (int i = 0; i < 200; i++) { // warm up the JIT like the stream's first events do
+            properties.compute(decoder.decode(jpegs.get(i % jpegs.size()), "warm-up"));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            AtomicInteger next = new AtomicInteger();
+            long start = System.nanoTime();
+            List<Future<?>> workers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                workers.add(pool.submit(() -> {
+                    int i;
+                    while ((i = next.getAndIncrement()) < count) {
+                        DecodedImage img = decoder.decode(jpegs.get(i % jpegs.size()), "bench");
+                        properties.compute(img);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : workers) {
+                f.get();
+            }
+            return count / ((System.nanoTime() - start) / 1e9);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    static List<byte[]> readImages(Path dir) throws Exception {
+        List<byte[]> list = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) files.sorted()::iterator) {
+                if (f.toString().toLowerCase().endsWith(".jpg")) {
+                    list.add(Files.readAllBytes(f));
+                }
+            }
+        }
+        if (list.isEmpty()) {
+            throw new IllegalArgumentException("no .jpg images in " + dir);
+        }
+        return list;
+    }
+
+    static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException ignored) {
+            // temp files left behind are harmless
+        }
+    }
+}
