@@ -2,8 +2,11 @@ package dev.imagedrift.image;
 
 import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -11,21 +14,37 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
- * Decodes encoded images (JPEG, PNG, BMP, GIF, TIFF, WBMP: whatever {@code javax.imageio} reads)
- * and raw pixel buffers into 8-bit {@link DecodedImage}s, safely: every failure is an
- * {@link ImageRejected} with a stable {@link RejectReason} and a message naming the input.
+ * Decodes encoded images (JPEG, PNG, BMP, GIF, WebP, TIFF) and raw pixel buffers into 8-bit
+ * {@link DecodedImage}s, safely: every failure is an {@link ImageRejected} with a stable
+ * {@link RejectReason} and a message naming the input.
  *
- * <p>Safety. The header is read first and an image declaring more than {@code maxPixels} pixels
- * is refused before any pixel buffer is allocated (a PNG declaring 60000x60000: tens of microseconds);
- * encoded inputs over {@code maxBytes} are refused unread. Exceptions that image readers throw on
- * corrupt data (including RuntimeExceptions) become {@link RejectReason#UNDECODABLE}. ImageIO's
- * disk cache is switched off (no temp files: the container's root filesystem is read-only).
- * Instances hold no mutable state and are safe to share between threads.
+ * <p>Safety, in order, before a reader allocates anything large:
+ * <ol>
+ *   <li>Encoded inputs over {@link DecodeLimits#maxEncodedBytes()} are refused unread.</li>
+ *   <li>The format comes from its signature ({@link ImageFormat#sniff}) and must be on the
+ *       allow-list ({@link DecodeLimits#formats()}); else {@code unknown_format}.</li>
+ *   <li>A format inspector of our own reads the header and every size the reader would allocate
+ *       from (chunk lengths, strips and tiles, RLE payloads, the GIF screen, the WebP canvas, the
+ *       JPEG scan count), refuses what lies outside the input or the limits, and removes metadata
+ *       the reader must not parse (ICC profiles, compressed text).</li>
+ *   <li>It estimates the bytes the decode takes (raster = width x height x bands x bytes a sample,
+ *       plus the reader's working buffers and the 8-bit copy); over
+ *       {@link DecodeLimits#maxDecodeBytes()} is {@code too_large}.</li>
+ *   <li>The estimate is reserved in the process-wide {@link DecodeMemory}, so all threads together
+ *       stay within it; then the reader chosen for the format ({@link ImageReaders}) runs. Its own
+ *       view of the size must match the inspector's.</li>
+ *   <li>Anything the reader throws becomes an {@link ImageRejected}: exceptions and
+ *       {@link Error}s alike ({@link OutOfMemoryError} is {@code too_large}, any other error,
+ *       e.g. {@link StackOverflowError}, {@code undecodable}).</li>
+ * </ol>
+ * ImageIO's disk cache is switched off (no temp files: the container's root filesystem is
+ * read-only). Instances hold no mutable state and are safe to share between threads.
  *
  * <p>Pixel formats (the properties need 8-bit RGB or gray). No colour management: the stored
  * sample values are used as the reference check (PIL) uses them. An embedded ICC profile is not
@@ -58,12 +77,12 @@ import java.util.Locale;
  * drift.
  */
 public final class ImageDecoder {
-    /** Default pixel limit: 50 megapixels (an 8-bit RGB raster of that size is 150 MB). */
-    public static final long DEFAULT_MAX_PIXELS = 50_000_000L;
-    /** The largest limit that can be honoured: a 4-byte-a-pixel raster must fit in one Java array. */
-    public static final long MAX_SUPPORTED_PIXELS = (Integer.MAX_VALUE - 8) / 4;
-    /** Default limit on encoded input: 64 MiB. */
-    public static final long DEFAULT_MAX_BYTES = 64L * 1024 * 1024;
+    /** Default pixel limit ({@link DecodeLimits#DEFAULT_MAX_PIXELS}). */
+    public static final long DEFAULT_MAX_PIXELS = DecodeLimits.DEFAULT_MAX_PIXELS;
+    /** The largest pixel limit that can be honoured ({@link DecodeLimits#MAX_SUPPORTED_PIXELS}). */
+    public static final long MAX_SUPPORTED_PIXELS = DecodeLimits.MAX_SUPPORTED_PIXELS;
+    /** Default limit on encoded input ({@link DecodeLimits#DEFAULT_MAX_ENCODED_BYTES}). */
+    public static final long DEFAULT_MAX_BYTES = DecodeLimits.DEFAULT_MAX_ENCODED_BYTES;
 
     /** Warnings that do not touch the pixels; every other reader warning rejects the image. */
     private static final List<String> HARMLESS_WARNINGS = List.of(
@@ -77,32 +96,48 @@ public final class ImageDecoder {
         ImageIO.setUseCache(false);
     }
 
-    private final long maxPixels;
-    private final long maxBytes;
+    private final DecodeLimits limits;
+    private final ExifOrientation orientation;
+    private final DecodeMemory memory;
 
     /**
+     * The default decode budget and formats with these two limits, EXIF orientation ignored.
+     *
      * @param maxPixels largest width x height accepted, from encoded headers and raw buffers alike
      * @param maxBytes  largest encoded input accepted, in bytes
      */
     public ImageDecoder(long maxPixels, long maxBytes) {
-        if (maxPixels <= 0 || maxPixels > MAX_SUPPORTED_PIXELS) {
-            throw new IllegalArgumentException("maxPixels must be in 1.." + MAX_SUPPORTED_PIXELS + ": " + maxPixels);
-        }
-        if (maxBytes <= 0) {
-            throw new IllegalArgumentException("maxBytes must be positive: " + maxBytes);
-        }
-        this.maxPixels = maxPixels;
-        this.maxBytes = maxBytes;
+        this(DecodeLimits.defaults().withMaxPixels(maxPixels).withMaxEncodedBytes(maxBytes));
     }
 
-    /** 50,000,000 pixels and 64 MiB. */
+    /** These limits, EXIF orientation ignored (as the reference check), the process-wide memory pool. */
+    public ImageDecoder(DecodeLimits limits) {
+        this(limits, ExifOrientation.IGNORE);
+    }
+
+    public ImageDecoder(DecodeLimits limits, ExifOrientation orientation) {
+        this(limits, orientation, DecodeMemory.shared());
+    }
+
+    /** With its own memory pool instead of the process-wide one (tests, tools). */
+    public ImageDecoder(DecodeLimits limits, ExifOrientation orientation, DecodeMemory memory) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.orientation = Objects.requireNonNull(orientation, "orientation");
+        this.memory = Objects.requireNonNull(memory, "memory");
+    }
+
+    /** {@link DecodeLimits#defaults()}: 50,000,000 pixels, 64 MiB encoded, a quarter of the heap, all formats. */
     public static ImageDecoder withDefaults() {
-        return new ImageDecoder(DEFAULT_MAX_PIXELS, DEFAULT_MAX_BYTES);
+        return new ImageDecoder(DecodeLimits.defaults());
     }
 
-    public long maxPixels() { return maxPixels; }
+    public long maxPixels() { return limits.maxPixels(); }
 
-    public long maxBytes() { return maxBytes; }
+    public long maxBytes() { return limits.maxEncodedBytes(); }
+
+    public DecodeLimits limits() { return limits; }
+
+    public ExifOrientation exifOrientation() { return orientation; }
 
     /**
      * Decodes an encoded image.
@@ -114,19 +149,90 @@ public final class ImageDecoder {
         if (bytes == null || bytes.length == 0) {
             throw new ImageRejected(RejectReason.EMPTY, name + ": empty input (0 bytes)");
         }
-        if (bytes.length > maxBytes) {
+        if (bytes.length > limits.maxEncodedBytes()) {
             throw new ImageRejected(RejectReason.TOO_LARGE, name + ": " + bytes.length
-                    + " bytes is over the limit of " + maxBytes + " bytes");
+                    + " bytes is over the limit of " + limits.maxEncodedBytes() + " bytes");
         }
-        try (ImageInputStream in = new ByteArrayImageInputStream(JpegIccProfiles.strip(bytes))) {
-            ImageReader reader = firstReader(in, bytes, name);
-            try {
-                reader.setInput(in, true, true);
-                checkDeclaredSize(reader, name);
-                return readFirstImage(reader, name);
-            } finally {
-                reader.dispose();
+        DeclaredImage declared = inspect(bytes, name);
+        boolean orient = orientation == ExifOrientation.APPLY && declared.orientation() != 1;
+        long need = declared.estimatedBytes() + (orient ? Orientation.copyBytes(declared.pixels(), declared.gray()) : 0);
+        if (need > limits.maxDecodeBytes()) {
+            throw new ImageRejected(RejectReason.TOO_LARGE, name + ": decoding this " + declared.width() + "x"
+                    + declared.height() + " " + declared.format() + " takes about " + need
+                    + " bytes, over the decode budget of " + limits.maxDecodeBytes() + " bytes");
+        }
+        try (DecodeMemory.Reservation ignored = memory.reserve(need)) {
+            DecodedImage image = read(declared, name);
+            return orient ? Orientation.apply(image, declared.orientation()) : image;
+        } catch (ImageRejected e) {
+            throw e;
+        } catch (IOException e) {
+            throw new ImageRejected(RejectReason.UNDECODABLE, name + ": cannot decode: " + describe(e), e);
+        } catch (OutOfMemoryError e) {
+            throw new ImageRejected(RejectReason.TOO_LARGE, name + ": ran out of memory decoding it ("
+                    + declared.width() + "x" + declared.height() + " " + declared.format() + ")", e);
+        } catch (Throwable e) {
+            // Readers throw IllegalArgumentException, ArrayIndexOutOfBoundsException, StackOverflowError,
+            // ... on corrupt data: input-caused, so this input's rejection, never the caller's crash.
+            throw new ImageRejected(RejectReason.UNDECODABLE, name + ": decoder failed on corrupt data: "
+                    + describe(e), e);
+        }
+    }
+
+    /** Format, allow-list, header checks: everything decided before a reader runs. */
+    private DeclaredImage inspect(byte[] bytes, String name) throws ImageRejected {
+        ImageFormat format = ImageFormat.sniff(bytes);
+        if (format == null) {
+            throw new ImageRejected(RejectReason.UNKNOWN_FORMAT, name + ": not an image format the decoder reads ("
+                    + bytes.length + " bytes starting " + leadingBytes(bytes) + "; formats: " + allowed() + ")");
+        }
+        if (!limits.formats().contains(format)) {
+            throw new ImageRejected(RejectReason.UNKNOWN_FORMAT, name + ": " + format + " is not among the allowed "
+                    + "image formats (" + allowed() + ")");
+        }
+        try {
+            return switch (format) {
+                case JPEG -> JpegInspector.inspect(bytes, limits);
+                case PNG -> PngInspector.inspect(bytes, limits);
+                case BMP -> BmpInspector.inspect(bytes, limits);
+                case GIF -> GifInspector.inspect(bytes, limits);
+                case WEBP -> WebpInspector.inspect(bytes, limits);
+                case TIFF -> TiffInspector.inspect(bytes, limits);
+            };
+        } catch (HeaderProblem e) {
+            throw new ImageRejected(e.reason(), name + ": " + e.getMessage());
+        }
+    }
+
+    private String allowed() {
+        return limits.formats().stream().sorted().map(ImageFormat::id).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * Runs the format's reader on the inspected input. The one place where a format's pixels are
+     * produced: a faster decoder for a format plugs in here.
+     */
+    private static DecodedImage read(DeclaredImage declared, String name) throws IOException, ImageRejected {
+        ImageReader reader = ImageReaders.create(declared.format());
+        try (ImageInputStream in = new ByteArrayImageInputStream(declared.readerInput())) {
+            reader.setInput(in, true, true);
+            int width = reader.getWidth(0);
+            int height = reader.getHeight(0);
+            if (width != declared.width() || height != declared.height()) {
+                // Two parsers disagreeing on the size is how a crafted file slips past a check.
+                throw new ImageRejected(RejectReason.UNDECODABLE, name + ": header declares " + declared.width()
+                        + "x" + declared.height() + " but the " + declared.format() + " reader sees " + width + "x"
+                        + height);
             }
+            ImageReadParam param = reader.getDefaultReadParam();
+            if (declared.format() == ImageFormat.TIFF || declared.format() == ImageFormat.WEBP) {
+                // The stored samples, never a colour-converted default type.
+                ImageTypeSpecifier raw = reader.getRawImageType(0);
+                if (raw != null) {
+                    param.setDestinationType(raw);
+                }
+            }
+            return readFirstImage(reader, param, declared, name);
         } catch (IIOException e) {
             if (UNSUPPORTED_TYPE.equals(e.getMessage())) {
                 // ImageIO's JPEG reader says this for colour layouts it has no pixel type for.
@@ -134,12 +240,8 @@ public final class ImageDecoder {
                         + "supported by the decoder (for example an Adobe 4-component JPEG); convert it to RGB", e);
             }
             throw new ImageRejected(RejectReason.UNDECODABLE, name + ": cannot decode: " + describe(e), e);
-        } catch (IOException e) {
-            throw new ImageRejected(RejectReason.UNDECODABLE, name + ": cannot decode: " + describe(e), e);
-        } catch (RuntimeException e) {
-            // Readers throw IllegalArgumentException, ArrayIndexOutOfBoundsException, ... on corrupt data.
-            throw new ImageRejected(RejectReason.UNDECODABLE, name + ": decoder failed on corrupt data: "
-                    + describe(e), e);
+        } finally {
+            reader.dispose();
         }
     }
 
@@ -149,9 +251,9 @@ public final class ImageDecoder {
         byte[] bytes;
         try {
             long size = Files.size(file);
-            if (size > maxBytes) {
+            if (size > limits.maxEncodedBytes()) {
                 throw new ImageRejected(RejectReason.TOO_LARGE, name + ": " + size
-                        + " bytes is over the limit of " + maxBytes + " bytes");
+                        + " bytes is over the limit of " + limits.maxEncodedBytes() + " bytes");
             }
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
@@ -180,7 +282,7 @@ public final class ImageDecoder {
                     + "4 (RGBA) channels, got " + channels);
         }
         long pixelCount = (long) width * height;
-        if (pixelCount > maxPixels) {
+        if (pixelCount > limits.maxPixels()) {
             throw tooManyPixels(name, width, height);
         }
         long expected = pixelCount * channels;
@@ -196,36 +298,21 @@ public final class ImageDecoder {
         };
     }
 
-    private static ImageReader firstReader(ImageInputStream in, byte[] bytes, String name) throws ImageRejected {
-        Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-        if (!readers.hasNext()) {
-            throw new ImageRejected(RejectReason.UNKNOWN_FORMAT, name + ": not an image format any installed decoder "
-                    + "recognises (" + bytes.length + " bytes starting " + leadingBytes(bytes) + ")");
-        }
-        return readers.next();
-    }
-
-    /** Refuses an image from its header alone, before the reader allocates its raster. */
-    private void checkDeclaredSize(ImageReader reader, String name) throws IOException, ImageRejected {
-        int width = reader.getWidth(0);
-        int height = reader.getHeight(0);
-        if (width <= 0 || height <= 0) {
-            throw new ImageRejected(RejectReason.UNDECODABLE, name + ": header declares an empty image ("
-                    + width + "x" + height + ")");
-        }
-        if ((long) width * height > maxPixels) {
-            throw tooManyPixels(name, width, height);
-        }
-    }
-
-    private static DecodedImage readFirstImage(ImageReader reader, String name) throws IOException, ImageRejected {
+    private static DecodedImage readFirstImage(ImageReader reader, ImageReadParam param, DeclaredImage declared,
+                                               String name) throws IOException, ImageRejected {
         List<String> damage = new ArrayList<>();
         reader.addIIOReadWarningListener((source, warning) -> {
             if (!isHarmless(warning)) {
                 damage.add(warning);
             }
         });
-        DecodedImage image = BufferedImagePixels.view(reader.read(0), name);
+        BufferedImage decoded = reader.read(0, param);
+        if (decoded.getWidth() != declared.width() || decoded.getHeight() != declared.height()) {
+            throw new ImageRejected(RejectReason.UNDECODABLE, name + ": the " + declared.format() + " reader produced "
+                    + decoded.getWidth() + "x" + decoded.getHeight() + " instead of the declared "
+                    + declared.width() + "x" + declared.height());
+        }
+        DecodedImage image = BufferedImagePixels.view(decoded, name);
         if (!damage.isEmpty()) {
             throw new ImageRejected(RejectReason.UNDECODABLE, name + ": damaged " + reader.getFormatName()
                     + " data (" + String.join("; ", damage) + ")");
@@ -240,10 +327,10 @@ public final class ImageDecoder {
 
     private ImageRejected tooManyPixels(String name, int width, int height) {
         return new ImageRejected(RejectReason.TOO_LARGE, name + ": " + width + "x" + height + " = "
-                + (long) width * height + " pixels is over the limit of " + maxPixels + " pixels");
+                + (long) width * height + " pixels is over the limit of " + limits.maxPixels() + " pixels");
     }
 
-    private static String describe(Exception e) {
+    private static String describe(Throwable e) {
         String message = e.getMessage();
         if (e instanceof IIOException && message != null) {
             return message;

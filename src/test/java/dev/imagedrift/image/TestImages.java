@@ -174,6 +174,18 @@ final class TestImages {
         }
     }
 
+    /** A test resource's bytes, e.g. {@code "webp/photo.png"}. */
+    static byte[] readResource(String name) {
+        try (var in = TestImages.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("no test resource " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static byte[] read(Path file) {
         try {
             return Files.readAllBytes(file);
