@@ -88,7 +88,10 @@ public final class ImageDecoder {
     private static final List<String> HARMLESS_WARNINGS = List.of(
             "jfif markers not allowed in jfif jpeg thumbnail",
             "embedded color profile is invalid",
-            "extraneous bytes before marker");
+            "extraneous bytes before marker",
+            // TwelveMonkeys' TIFF reader compares every strip with a full one, also the shorter last
+            // strip; TiffInspector checks each uncompressed strip against its own rows instead.
+            "strip/tilebytecount < required");
 
     private static final String UNSUPPORTED_TYPE = "Unsupported Image Type";
 
@@ -165,6 +168,10 @@ public final class ImageDecoder {
             DecodedImage image = read(declared, name);
             return orient ? Orientation.apply(image, declared.orientation()) : image;
         } catch (ImageRejected e) {
+            if (causedByOutOfMemory(e)) { // readers wrap errors too (the PNG reader: "Caught exception during read")
+                throw new ImageRejected(RejectReason.TOO_LARGE, name + ": ran out of memory decoding it ("
+                        + declared.width() + "x" + declared.height() + " " + declared.format() + ")", e);
+            }
             throw e;
         } catch (IOException e) {
             throw new ImageRejected(RejectReason.UNDECODABLE, name + ": cannot decode: " + describe(e), e);
@@ -180,7 +187,7 @@ public final class ImageDecoder {
     }
 
     /** Format, allow-list, header checks: everything decided before a reader runs. */
-    private DeclaredImage inspect(byte[] bytes, String name) throws ImageRejected {
+    DeclaredImage inspect(byte[] bytes, String name) throws ImageRejected {
         ImageFormat format = ImageFormat.sniff(bytes);
         if (format == null) {
             throw new ImageRejected(RejectReason.UNKNOWN_FORMAT, name + ": not an image format the decoder reads ("
@@ -328,6 +335,17 @@ public final class ImageDecoder {
     private ImageRejected tooManyPixels(String name, int width, int height) {
         return new ImageRejected(RejectReason.TOO_LARGE, name + ": " + width + "x" + height + " = "
                 + (long) width * height + " pixels is over the limit of " + limits.maxPixels() + " pixels");
+    }
+
+    /** Whether an OutOfMemoryError is among the first causes (a bounded walk: cause chains can loop). */
+    private static boolean causedByOutOfMemory(Throwable e) {
+        Throwable t = e;
+        for (int depth = 0; t != null && depth < 16; depth++, t = t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String describe(Throwable e) {

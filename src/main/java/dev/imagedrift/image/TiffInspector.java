@@ -173,11 +173,22 @@ final class TiffInspector {
                     + (offsets == null ? 0 : offsets.count()) + " and " + (counts == null ? 0 : counts.count()));
         }
         long largestUnit = 0;
+        long rowBytes = ceilDiv(unitWidth * samplesPerUnit * bits, 8);
+        long unitsDown = ceilDiv(height, unitHeight);
         for (long i = 0; i < units; i++) {
             long at = number(b, offsets, i);
             long size = number(b, counts, i);
             b.require(at, size, "TIFF " + kind + " " + i);
             largestUnit = Math.max(largestUnit, size);
+            if (compression == 1) {
+                // Uncompressed: the unit must hold all its rows (a strip at the bottom has fewer).
+                long row = tiled ? i / ceilDiv(width, unitWidth) % unitsDown : i % unitsDown;
+                long rows = tiled ? unitHeight : Math.min(unitHeight, height - row * unitHeight);
+                if (size < rowBytes * rows) {
+                    throw HeaderProblem.undecodable("TIFF " + kind + " " + i + " has " + size + " bytes, its "
+                            + rows + " rows need " + rowBytes * rows);
+                }
+            }
         }
 
         long pixels = width * height;

@@ -8,16 +8,17 @@ import java.io.ByteArrayOutputStream;
  * chunk: no ICC profile (TwelveMonkeys would convert colours with it, and parse it first), no EXIF
  * or XMP. Animated WebP is not decoded. A frame whose size differs from the canvas is refused.
  *
- * <p>Memory: TwelveMonkeys' lossy (VP8) decoder keeps per-macroblock objects for the whole frame
- * besides the raster, so a lossy WebP costs several times its raster; the per-pixel figures below
- * were measured with {@code ThreadMXBean#getThreadAllocatedBytes} (see {@code DecodeEstimateTest})
- * and rounded up.
+ * <p>Memory: the lossy decoder fills the 3- or 4-byte raster a macroblock row at a time; the
+ * lossless decoder decodes into one int (ARGB) a pixel, which a transform may need twice, and then
+ * copies into the raster. Per pixel, rounded up (peak heap, measured on 12-megapixel files under
+ * small heaps; the decoders also churn short-lived garbage, about 115 bytes a pixel for lossy,
+ * which the collector reclaims as they go):
  */
 final class WebpInspector {
-    /** Heap one pixel of a lossy WebP takes to decode (macroblocks, YUV planes, raster, 8-bit view). */
-    static final long LOSSY_BYTES_PER_PIXEL = 48;
-    /** Heap one pixel of a lossless WebP takes to decode (ARGB ints, transforms, raster). */
-    static final long LOSSLESS_BYTES_PER_PIXEL = 24;
+    /** Peak heap one pixel of a lossy WebP takes to decode: raster (3-4) plus alpha plane and rows. */
+    static final long LOSSY_BYTES_PER_PIXEL = 6;
+    /** Peak heap one pixel of a lossless WebP takes to decode: ARGB ints (4, twice) plus the raster. */
+    static final long LOSSLESS_BYTES_PER_PIXEL = 12;
 
     private static final int ANIMATION_FLAG = 0x02;
     private static final int ALPHA_FLAG = 0x10;
