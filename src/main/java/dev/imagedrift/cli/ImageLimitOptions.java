@@ -1,5 +1,7 @@
 package dev.imagedrift.cli;
 
+import dev.imagedrift.image.DecodeLimits;
+import dev.imagedrift.image.ExifOrientation;
 import dev.imagedrift.image.ImageDecoder;
 import dev.imagedrift.reference.ImageLoader;
 import dev.imagedrift.reference.ImageLoaders;
@@ -17,6 +19,16 @@ final class ImageLimitOptions {
             description = "Refuse image files larger than this many bytes, unread (default: ${DEFAULT-VALUE}).")
     long maxBytes = ImageDecoder.DEFAULT_MAX_BYTES;
 
+    @Option(names = "--max-decode-bytes", paramLabel = "N",
+            description = "Refuse images whose decoding would take more than this many bytes, estimated from "
+                    + "their header (default: a quarter of the heap).")
+    Long maxDecodeBytes;
+
+    @Option(names = "--exif-orientation", paramLabel = "ignore|apply",
+            description = "Rotate images by their EXIF orientation before measuring them, or not (default: "
+                    + "${DEFAULT-VALUE}, as the reference check). Use the service's images.exif-orientation.")
+    String exifOrientation = ExifOrientation.IGNORE.id();
+
     /** The image loader with these limits; a usage error names the option that is out of range. */
     ImageLoader loader(CommandSpec spec) {
         if (maxPixels < 1 || maxPixels > ImageDecoder.MAX_SUPPORTED_PIXELS) {
@@ -26,6 +38,18 @@ final class ImageLimitOptions {
         if (maxBytes < 1) {
             throw new ParameterException(spec.commandLine(), "--max-bytes must be positive, got " + maxBytes);
         }
-        return ImageLoaders.withLimits(maxPixels, maxBytes);
+        if (maxDecodeBytes != null && maxDecodeBytes < 1) {
+            throw new ParameterException(spec.commandLine(), "--max-decode-bytes must be positive, got " + maxDecodeBytes);
+        }
+        ExifOrientation orientation;
+        try {
+            orientation = ExifOrientation.of(exifOrientation);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--exif-orientation must be ignore or apply, got "
+                    + exifOrientation);
+        }
+        DecodeLimits limits = DecodeLimits.defaults().withMaxPixels(maxPixels).withMaxEncodedBytes(maxBytes);
+        return ImageLoaders.with(maxDecodeBytes == null ? limits : limits.withMaxDecodeBytes(maxDecodeBytes),
+                orientation);
     }
 }

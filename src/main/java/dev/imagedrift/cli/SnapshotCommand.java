@@ -46,7 +46,8 @@ public final class SnapshotCommand implements Callable<Integer> {
     PluginOptions plugins;
 
     @Option(names = "--images", required = true, paramLabel = "DIR",
-            description = "Directory of reference images, read recursively (jpg, jpeg, png, bmp, gif, wbmp).")
+            description = "Directory of reference images, read recursively (JPEG, PNG, BMP, GIF, WebP, TIFF); other "
+                    + "files are listed as skipped.")
     Path images;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Snapshot file to write.")
@@ -140,8 +141,8 @@ public final class SnapshotCommand implements Callable<Integer> {
     private void printSummary(PrintWriter w, SnapshotBuild build) {
         ReferenceSnapshot s = build.snapshot();
         w.println("Reference snapshot written to " + out);
-        w.printf(Locale.ROOT, "  %-12s %d of %d image files (%d other files ignored)%n", "images read",
-                s.imagesRead(), build.imageFiles(), build.ignoredFiles());
+        w.printf(Locale.ROOT, "  %-12s %d of %d image files (%d other files, listed as skipped)%n", "images read",
+                s.imagesRead(), build.imageFiles(), build.otherFiles());
         if (sampleFirst && build.imagesTried() < build.imageFiles()) {
             w.printf(Locale.ROOT, "  %-12s stopped when the sample was full: %d image files not read%n", "",
                     build.imageFiles() - build.imagesTried());

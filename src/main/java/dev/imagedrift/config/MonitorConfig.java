@@ -2,7 +2,10 @@ package dev.imagedrift.config;
 
 import dev.imagedrift.detect.DetectionMode;
 import dev.imagedrift.detect.DetectorSettings;
+import dev.imagedrift.image.DecodeLimits;
+import dev.imagedrift.image.ExifOrientation;
 import dev.imagedrift.image.ImageDecoder;
+import dev.imagedrift.image.ImageFormat;
 import dev.imagedrift.reference.SnapshotOptions;
 
 import java.time.Duration;
@@ -25,7 +28,7 @@ public record MonitorConfig(Kafka kafka, Topics topics, Window window, Reference
         reference = reference == null ? new Reference(null, null) : reference;
         detection = detection == null ? Detection.defaults() : detection;
         alerting = alerting == null ? new Alerting(null, null, null) : alerting;
-        images = images == null ? new Images(null, null) : images;
+        images = images == null ? new Images(null, null, null, null, null) : images;
         metrics = metrics == null ? new Metrics(null, null, null) : metrics;
     }
 
@@ -261,11 +264,26 @@ public record MonitorConfig(Kafka kafka, Topics topics, Window window, Reference
         }
     }
 
-    /** Limits that protect the service from enormous images. */
-    public record Images(Long maxPixels, Long maxBytes) {
+    /**
+     * What the decoder reads and how much it may take (see {@link DecodeLimits}). {@code maxDecodeBytes}
+     * null = derived: a quarter of the heap ({@link DecodeLimits#defaultMaxDecodeBytes()}).
+     * {@code formats}: the allow-list, comma-separated. {@code exifOrientation}: {@code ignore} (as the
+     * reference check) or {@code apply}.
+     */
+    public record Images(Long maxPixels, Long maxBytes, Long maxDecodeBytes, String formats, String exifOrientation) {
+        /** Every format the decoder supports, in the configuration's spelling. */
+        public static final String ALL_FORMATS = ImageFormat.all().stream().map(ImageFormat::id)
+                .collect(java.util.stream.Collectors.joining(","));
+
         public Images {
             maxPixels = maxPixels == null ? ImageDecoder.DEFAULT_MAX_PIXELS : maxPixels;
             maxBytes = maxBytes == null ? ImageDecoder.DEFAULT_MAX_BYTES : maxBytes;
+            formats = formats == null ? ALL_FORMATS : formats;
+            exifOrientation = exifOrientation == null ? ExifOrientation.IGNORE.id() : exifOrientation;
+        }
+
+        public Images(Long maxPixels, Long maxBytes) {
+            this(maxPixels, maxBytes, null, null, null);
         }
 
         void validate() {
@@ -273,6 +291,43 @@ public record MonitorConfig(Kafka kafka, Topics topics, Window window, Reference
                     "images.max-pixels", "must be between 1 and " + ImageDecoder.MAX_SUPPORTED_PIXELS,
                     maxPixels);
             require(maxBytes >= 1, "images.max-bytes", "must be positive", maxBytes);
+            require(maxDecodeBytes == null || maxDecodeBytes >= 1, "images.max-decode-bytes", "must be positive",
+                    maxDecodeBytes);
+            try {
+                allowedFormats();
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("images.formats " + e.getMessage() + ", got '" + formats + "'");
+            }
+            try {
+                ExifOrientation.of(exifOrientation);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("images.exif-orientation must be 'ignore' or 'apply', got '"
+                        + exifOrientation + "'");
+            }
+        }
+
+        /** The allow-list; a blank list or an unknown name is an IllegalArgumentException. */
+        public java.util.Set<ImageFormat> allowedFormats() {
+            java.util.Set<ImageFormat> set = java.util.EnumSet.noneOf(ImageFormat.class);
+            for (String id : formats.split(",")) {
+                if (!id.isBlank()) {
+                    set.add(ImageFormat.of(id));
+                }
+            }
+            if (set.isEmpty()) {
+                throw new IllegalArgumentException("must name at least one format");
+            }
+            return set;
+        }
+
+        /** The decoder's limits from these keys. */
+        public DecodeLimits decodeLimits() {
+            return new DecodeLimits(maxPixels, maxBytes,
+                    maxDecodeBytes == null ? DecodeLimits.defaultMaxDecodeBytes() : maxDecodeBytes, allowedFormats());
+        }
+
+        public ExifOrientation orientation() {
+            return ExifOrientation.of(exifOrientation);
         }
     }
 

@@ -175,6 +175,8 @@ public final class ImageDecoder {
             throw e;
         } catch (IOException e) {
             throw new ImageRejected(RejectReason.UNDECODABLE, name + ": cannot decode: " + describe(e), e);
+        } catch (LinkageError e) {
+            throw e; // a reader missing from the build: every image would fail, so not this input's fault
         } catch (OutOfMemoryError e) {
             throw new ImageRejected(RejectReason.TOO_LARGE, name + ": ran out of memory decoding it ("
                     + declared.width() + "x" + declared.height() + " " + declared.format() + ")", e);

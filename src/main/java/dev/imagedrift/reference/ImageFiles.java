@@ -18,11 +18,19 @@ import java.util.Set;
 
 /**
  * Finds the image files under a directory: recursively, following links (loops are cut), in a
- * deterministic order (by relative path). Files without an image extension are counted, not read.
+ * deterministic order (by relative path). Files without an image extension are not read: each is
+ * listed as skipped with reason {@code unknown_format}, so nothing is left out silently. The
+ * extension only picks the files to try; the decoder goes by the content (a {@code .png} holding a
+ * WebP is read as WebP).
  */
-final class ImageFiles {
-    /** File name extensions taken as images (compared case-insensitively). */
-    static final Set<String> EXTENSIONS = Set.of("jpg", "jpeg", "png", "bmp", "gif", "wbmp");
+public final class ImageFiles {
+    /** File name extensions taken as images (compared case-insensitively): the one list of them. */
+    public static final Set<String> EXTENSIONS = Set.of("jpg", "jpeg", "jpe", "jfif", "png", "bmp", "dib", "gif",
+            "webp", "tif", "tiff");
+    /** The extensions, sorted and comma-separated, for help texts and messages. */
+    public static final String EXTENSION_LIST = String.join(", ", new java.util.TreeSet<>(EXTENSIONS));
+    /** Reason code of a file without an image extension (the decoder's code for an unknown format). */
+    static final String UNKNOWN_FORMAT = dev.imagedrift.image.RejectReason.UNKNOWN_FORMAT.code();
     /** Reason code of a file or directory the walk itself could not read. */
     static final String UNREADABLE = "unreadable";
 
@@ -35,12 +43,12 @@ final class ImageFiles {
      * The result of a walk.
      *
      * @param images     image files, sorted by id
-     * @param ignored    regular files without an image extension
+     * @param others     regular files without an image extension, as skips, sorted by id
      * @param unreadable entries the walk could not read, sorted by id
      */
-    record Scan(List<ImageFile> images, int ignored, List<SkippedImage> unreadable) {}
+    record Scan(List<ImageFile> images, List<SkippedImage> others, List<SkippedImage> unreadable) {}
 
-    static boolean hasImageExtension(String fileName) {
+    public static boolean hasImageExtension(String fileName) {
         int dot = fileName.lastIndexOf('.');
         return dot >= 0 && EXTENSIONS.contains(fileName.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
@@ -51,7 +59,7 @@ final class ImageFiles {
         }
         List<ImageFile> images = new ArrayList<>();
         List<SkippedImage> unreadable = new ArrayList<>();
-        int[] ignored = {0};
+        List<SkippedImage> others = new ArrayList<>();
         Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
                 new SimpleFileVisitor<>() {
                     @Override
@@ -64,7 +72,11 @@ final class ImageFiles {
                             unreadable.add(new SkippedImage(idOf(root, file), UNREADABLE,
                                     file + ": not a regular file"));
                         } else {
-                            ignored[0]++;
+                            String fileName = file.getFileName().toString();
+                            int dot = fileName.lastIndexOf('.');
+                            others.add(new SkippedImage(idOf(root, file), UNKNOWN_FORMAT, file + ": "
+                                    + (dot < 0 ? "no file name extension" : "extension " + fileName.substring(dot))
+                                    + " is not an image extension (" + EXTENSION_LIST + "); not read"));
                         }
                         return FileVisitResult.CONTINUE;
                     }
@@ -79,7 +91,8 @@ final class ImageFiles {
                 });
         images.sort(Comparator.comparing(ImageFile::id));
         unreadable.sort(Comparator.comparing(SkippedImage::id));
-        return new Scan(List.copyOf(images), ignored[0], List.copyOf(unreadable));
+        others.sort(Comparator.comparing(SkippedImage::id));
+        return new Scan(List.copyOf(images), List.copyOf(others), List.copyOf(unreadable));
     }
 
     /** The path relative to the root with '/' separators, the same on every operating system. */

@@ -1,5 +1,7 @@
 package dev.imagedrift.reference;
 
+import dev.imagedrift.image.DecodeLimits;
+import dev.imagedrift.image.ExifOrientation;
 import dev.imagedrift.image.ImageDecoder;
 
 /** Image loaders backed by the product's one decoder ({@link ImageDecoder}). */
@@ -13,5 +15,10 @@ public final class ImageLoaders {
 
     public static ImageLoader withLimits(long maxPixels, long maxBytes) {
         return new ImageDecoder(maxPixels, maxBytes)::decode;
+    }
+
+    /** A decoder with these limits and EXIF orientation setting (the service's, for a matching snapshot). */
+    public static ImageLoader with(DecodeLimits limits, ExifOrientation orientation) {
+        return new ImageDecoder(limits, orientation)::decode;
     }
 }

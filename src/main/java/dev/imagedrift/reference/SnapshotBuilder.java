@@ -86,12 +86,13 @@ public final class SnapshotBuilder {
         }
 
         List<SkippedImage> skipped = new ArrayList<>(scan.unreadable());
+        skipped.addAll(scan.others());
         skipped.addAll(measured.skipped());
         skipped.sort(Comparator.comparing(SkippedImage::id));
         ReferenceSnapshot snapshot = new ReferenceSnapshot(ReferenceSnapshot.FORMAT_VERSION,
                 clock.instant().toString(), root.toString(), properties.names(), measured.read(), skipped,
                 options.maxSamples(), options.seed(), measured.rows());
-        return new SnapshotBuild(snapshot, files.size() + scan.unreadable().size(), scan.ignored(), threads,
+        return new SnapshotBuild(snapshot, files.size() + scan.unreadable().size(), scan.others().size(), threads,
                 Duration.ofNanos(System.nanoTime() - start));
     }
 

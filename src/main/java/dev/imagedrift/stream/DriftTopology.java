@@ -60,7 +60,7 @@ public final class DriftTopology {
         MonitorConfig.Window window = config.window();
         EventParser parser = new EventParser();
         PropertyExtractor extractor = new PropertyExtractor(
-                new ImageDecoder(config.images().maxPixels(), config.images().maxBytes()), properties);
+                new ImageDecoder(config.images().decodeLimits(), config.images().orientation()), properties);
         WindowAssigner assigner = new WindowAssigner(window.size(), window.advance());
         ReservoirSampler sampler = new ReservoirSampler(config.detection().seed(), window.maxSamples());
         MonitorConfig.Alerting a = config.alerting();

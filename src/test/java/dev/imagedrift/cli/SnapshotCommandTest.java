@@ -16,6 +16,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -65,12 +66,34 @@ class SnapshotCommandTest {
         assertEquals(6, s.imagesRead());
         assertEquals(3L, s.sampleSeed());
         String summary = out.toString();
-        assertTrue(summary.contains("6 of 7 image files (1 other files ignored)"), summary);
-        assertTrue(summary.contains("1 skipped (1 empty)"), summary);
+        assertTrue(summary.contains("6 of 7 image files (1 other files, listed as skipped)"), summary);
+        assertTrue(summary.contains("2 skipped (1 empty, 1 unknown_format)"), summary);
         assertTrue(summary.contains("empty.jpg: empty"), summary);
+        assertTrue(summary.contains("readme.txt: unknown_format"), summary);
         assertTrue(summary.contains("4 rows (limit 4, seed 3)"), summary);
         assertTrue(summary.contains(s.contentVersion()), summary);
         assertTrue(summary.contains("images/s, 2 threads"), summary);
+    }
+
+    @Test
+    void webpAndTiffAreReadAndUnknownFilesListedAsSkipped() throws Exception {
+        Path images = images(3);
+        Files.write(images.resolve("photo.webp"), readResource("webp/photo-lossless.webp"));
+        Files.write(images.resolve("photo.tif"), readResource("tiff/photo-planar-lzw.tif"));
+        Files.write(images.resolve("clip.avif"), new byte[] {0, 0, 0, 0x20, 'f', 't', 'y', 'p'});
+        Path file = dir.resolve("ref.json");
+        assertEquals(0, run("snapshot", "--images", images.toString(), "--out", file.toString(), "--quiet"),
+                err.toString());
+        ReferenceSnapshot s = SnapshotIO.read(file, PropertySet.defaults());
+        assertEquals(5, s.imagesRead());
+        assertEquals(List.of("clip.avif unknown_format"),
+                s.skipped().stream().map(k -> k.id() + " " + k.reason()).toList());
+    }
+
+    private static byte[] readResource(String name) throws java.io.IOException {
+        try (var in = SnapshotCommandTest.class.getClassLoader().getResourceAsStream(name)) {
+            return in.readAllBytes();
+        }
     }
 
     @Test

@@ -17,23 +17,28 @@ class ImageFilesTest {
 
     @Test
     void recognisesImageExtensionsWhateverTheirCase() {
-        for (String name : List.of("a.jpg", "b.JPEG", "c.Png", "d.bmp", "e.GIF", "f.wbmp", "x.y.jpg")) {
+        for (String name : List.of("a.jpg", "b.JPEG", "c.Png", "d.bmp", "e.GIF", "f.webp", "g.TIF", "h.tiff",
+                "x.y.jpg")) {
             assertTrue(ImageFiles.hasImageExtension(name), name);
         }
-        for (String name : List.of("a.txt", "jpg", "a.jpg.bak", "a.tiff", "a.", ".DS_Store", "png")) {
+        for (String name : List.of("a.txt", "jpg", "a.jpg.bak", "a.wbmp", "a.", ".DS_Store", "png")) {
             assertFalse(ImageFiles.hasImageExtension(name), name);
         }
     }
 
     @Test
-    void walksRecursivelyInIdOrderCountingOtherFiles() throws Exception {
+    void walksRecursivelyInIdOrderListingOtherFilesAsSkipped() throws Exception {
         TestImages.writeBytes(dir.resolve("z.png"), new byte[] {1});
         TestImages.writeBytes(dir.resolve("a/b/c.jpg"), new byte[] {1});
         TestImages.writeBytes(dir.resolve("a/readme.md"), new byte[] {1});
         TestImages.writeBytes(dir.resolve("A.gif"), new byte[] {1});
         ImageFiles.Scan scan = ImageFiles.scan(dir);
         assertEquals(List.of("A.gif", "a/b/c.jpg", "z.png"), scan.images().stream().map(ImageFiles.ImageFile::id).toList());
-        assertEquals(1, scan.ignored());
+        assertEquals(1, scan.others().size());
+        assertEquals("a/readme.md", scan.others().get(0).id());
+        assertEquals("unknown_format", scan.others().get(0).reason());
+        assertTrue(scan.others().get(0).message().contains("extension .md is not an image extension"),
+                scan.others().get(0).message());
         assertTrue(scan.unreadable().isEmpty());
     }
 

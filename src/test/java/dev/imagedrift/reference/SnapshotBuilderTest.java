@@ -43,7 +43,7 @@ class SnapshotBuilderTest {
     }
 
     @Test
-    void countsReadSkippedAndIgnoredFiles() throws Exception {
+    void countsReadFilesAndListsEverySkippedFileWithItsReason() throws Exception {
         writeImages(6);
         TestImages.writeBytes(dir.resolve("notes.txt"), "not an image".getBytes());
         TestImages.writeBytes(dir.resolve("b/labels.csv"), "id,label".getBytes());
@@ -54,9 +54,11 @@ class SnapshotBuilderTest {
 
         assertEquals(6, s.imagesRead());
         assertEquals(6, s.samples().size());
-        assertEquals(2, result.ignoredFiles());
+        assertEquals(2, result.otherFiles());
         assertEquals(7, result.imageFiles());
-        assertEquals(List.of(new SkippedImage("b/broken.JPG", "empty", s.skipped().get(0).message())), s.skipped());
+        assertEquals(7, result.imagesTried());
+        assertEquals(List.of("b/broken.JPG empty", "b/labels.csv unknown_format", "notes.txt unknown_format"),
+                s.skipped().stream().map(k -> k.id() + " " + k.reason()).toList());
         assertTrue(s.skipped().get(0).message().contains("broken.JPG"));
         assertEquals(PropertySet.defaults().names(), s.propertyNames());
         assertEquals("2025-03-01T10:00:00Z", s.createdAt());
