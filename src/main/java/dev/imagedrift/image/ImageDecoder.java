@@ -175,6 +175,9 @@ public final class ImageDecoder {
             throw e;
         } catch (IOException e) {
             throw new ImageRejected(RejectReason.UNDECODABLE, name + ": cannot decode: " + describe(e), e);
+        } catch (ByteArrayImageInputStream.ReadPastEnd e) {
+            throw new ImageRejected(RejectReason.UNDECODABLE, name + ": damaged " + declared.format() + " data: "
+                    + e.getMessage(), e);
         } catch (LinkageError e) {
             throw e; // a reader missing from the build: every image would fail, so not this input's fault
         } catch (OutOfMemoryError e) {

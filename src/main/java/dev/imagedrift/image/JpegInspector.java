@@ -10,9 +10,10 @@ package dev.imagedrift.image;
  *       frames are undecodable here (the JDK's libjpeg would refuse them anyway, later).</li>
  *   <li>A height of 0 (to be given by a DNL marker after the first scan) is refused: the size
  *       must be known before decoding.</li>
- *   <li>More than {@link #MAX_SCANS} scans is refused as too large: each scan of a progressive
- *       JPEG makes a pass over the whole image, so a few kilobytes of near-empty scans cost
- *       seconds of CPU. Encoders' progressive scripts use about 10 scans (libjpeg's simple
+ *   <li>More than {@link #MAX_SCANS} scans, or a progressive JPEG of more than
+ *       {@link #MAX_SCAN_PIXELS} scans x pixels, is refused as too large: each scan of a
+ *       progressive JPEG makes a pass over the whole image, so a few kilobytes of near-empty scans
+ *       cost seconds of CPU. Encoders' progressive scripts use about 10 scans (libjpeg's simple
  *       progression) and rarely more than a few dozen.</li>
  *   <li>Memory: the 8-bit raster, and for progressive frames libjpeg's whole-image coefficient
  *       buffer (64 two-byte coefficients a block, every component: native memory, counted all the
@@ -22,6 +23,14 @@ package dev.imagedrift.image;
 final class JpegInspector {
     /** Most scans a JPEG may have. */
     static final int MAX_SCANS = 200;
+    /**
+     * Most scans x pixels of a progressive JPEG: the JDK's reader renders the whole image once per
+     * scan (IDCT, colour conversion and a copy into the raster each time), so this bounds the CPU
+     * of one decode at about ten full renderings of a 50-megapixel image. Ten scans (libjpeg's
+     * standard progression) are allowed at the default pixel limit, 1,600 (capped by
+     * {@link #MAX_SCANS}) on a 640x480 frame.
+     */
+    static final long MAX_SCAN_PIXELS = 10 * DecodeLimits.DEFAULT_MAX_PIXELS;
 
     private static final int SOS = 0xDA;
     private static final int EOI = 0xD9;
@@ -128,8 +137,12 @@ final class JpegInspector {
             throw HeaderProblem.undecodable("JPEG height 0 (size given later by a DNL marker) is not supported");
         }
         DeclaredImage.checkPixels(width, height, limits, "image");
-
         long pixels = (long) width * height;
+        if (frame == 0xC2 && scans * pixels > MAX_SCAN_PIXELS) {
+            throw HeaderProblem.tooLarge("progressive JPEG of " + width + "x" + height + " with " + scans
+                    + " scans: rendering it once per scan exceeds " + MAX_SCAN_PIXELS + " scan-pixels");
+        }
+
         long raster = pixels * components;
         long working;
         if (frame == 0xC2) {

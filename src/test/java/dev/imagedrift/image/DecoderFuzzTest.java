@@ -21,8 +21,11 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Seeded fuzzing of the decoder: random bytes behind each format's signature, and valid images of
  * every format and layout with flipped bits, overwritten runs, header and length fields set to
  * extreme values, truncations and duplicated regions. For every input: the decoder returns an
- * image or an {@link ImageRejected}, nothing else; and it allocates no more than its budget plus a
- * few copies of the input.
+ * image or an {@link ImageRejected}, nothing else; and it allocates at most a few times its
+ * budget. (Allocation counts garbage too: the JDK renders a progressive JPEG once per scan and
+ * TwelveMonkeys' lossy WebP decoder makes short-lived objects per macroblock, so a decode admitted
+ * under the budget can allocate a few budgets in total; what stays live is checked under a small
+ * heap by {@link SmallHeapDecodeTest}. A bomb allocates gigabytes.)
  *
  * <p>A bounded run in {@code mvn verify} ({@value #DEFAULT_TRIES} inputs, a few seconds). A longer
  * run: {@code mvn -o test -Dtest=DecoderFuzzTest -Dimagedrift.fuzz.tries=100000} (and
@@ -35,6 +38,8 @@ class DecoderFuzzTest {
     /** The per-image budget of the fuzzed decoder. */
     private static final long BUDGET = 64L << 20;
     private static final long SLACK = 8L << 20;
+    /** Total allocation allowed per decode, in budgets (garbage included, see above). */
+    private static final int CHURN_BUDGETS = 4;
     private static final int[] EXTREMES = {0, 1, 0x7F, 0xFF, 0x7FFF, 0xFFFF, 0x7FFF_FFFF, 0xFFFF_FFFF, 0x8000_0000};
 
     private static final ImageDecoder DECODER = new ImageDecoder(DecodeLimits.defaults().withMaxDecodeBytes(BUDGET),
@@ -167,7 +172,7 @@ class DecoderFuzzTest {
                 slowestNanos = nanos;
                 slowest = where;
             }
-            long bound = BUDGET + SLACK + 3L * input.length;
+            long bound = CHURN_BUDGETS * BUDGET + SLACK + 3L * input.length;
             assertTrue(allocated <= bound, where + ": allocated " + allocated + " bytes, bound " + bound);
             largest = Math.max(largest, allocated);
             int[] c = counts.computeIfAbsent(mutation, m -> new int[2]);

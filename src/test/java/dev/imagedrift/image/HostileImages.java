@@ -530,7 +530,10 @@ final class HostileImages {
                 new Hostile("format allow-list", "animated WebP", webpExtended(16, 16, 0x02),
                         RejectReason.UNKNOWN_FORMAT),
                 new Hostile("WebP canvas", "16x16 canvas around a 16384x16384 frame",
-                        webpCanvasAround(16, 16, 16384, 16384), RejectReason.TOO_LARGE));
+                        webpCanvasAround(16, 16, 16384, 16384), RejectReason.TOO_LARGE),
+                new Hostile("reading past the end (CPU)", "lossless WebP whose entropy-coded data is garbage: "
+                        + "the bit reader ran on past the end for 10-25 s, then returned noise",
+                        webpWithGarbageData(), RejectReason.UNDECODABLE));
     }
 
     private static byte[] riff(byte[]... chunks) {
@@ -575,6 +578,12 @@ final class HostileImages {
     static byte[] webpChunkLength(long declared) {
         byte[] file = webpLossless(16, 16);
         ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN).putInt(16, (int) declared);
+        return file;
+    }
+
+    static byte[] webpWithGarbageData() {
+        byte[] file = TestImages.readResource("webp/photo-lossless.webp");
+        Arrays.fill(file, 40, file.length, (byte) 0x5A);
         return file;
     }
 

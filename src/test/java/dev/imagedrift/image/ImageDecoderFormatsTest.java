@@ -72,6 +72,13 @@ class ImageDecoderFormatsTest {
     }
 
     @Test
+    void progressiveJpegGivesTheSamePixelsAsImageIo() throws Exception {
+        byte[] jpeg = HostileImages.progressiveJpeg();
+        BufferedImage allPasses = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(jpeg));
+        assertRgbEquals(allPasses, decode(jpeg));
+    }
+
+    @Test
     void embeddedIccProfileIsNotApplied() throws ImageRejected {
         // ImageIO alone would convert this linear-RGB-tagged JPEG to sRGB (100 becomes about 168).
         BufferedImage flat = image(BufferedImage.TYPE_3BYTE_BGR, 16, 16, (x, y) -> 0x646464);
