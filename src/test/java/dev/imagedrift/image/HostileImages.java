@@ -147,7 +147,7 @@ final class HostileImages {
         return List.of(
                 new Hostile("TIFF tiles and strips", "1x1 TIFF with 1,000,000 x 1,000,000 tiles",
                         tiffTiled(1, 1, 1_000_000, 1_000_000), RejectReason.TOO_LARGE),
-                new Hostile("TIFF tiles and strips", "143-byte 1x1 TIFF whose StripByteCounts says 2 GiB",
+                new Hostile("TIFF tiles and strips", "123-byte 1x1 TIFF whose StripByteCounts says 2 GiB",
                         tiffStrip(1, 1, 1, 0x7FFF_FFF0L), RejectReason.UNDECODABLE),
                 new Hostile("TIFF tiles and strips", "1 x 40,000,000 TIFF, one row a strip: 40 M strip offsets "
                         + "declared in 150 bytes", tiffManyStrips(1, 40_000_000), RejectReason.TOO_LARGE),
