@@ -76,7 +76,13 @@ public final class RunCommand implements Callable<Integer> {
         MonitorRuntime runtime = MonitorRuntime.start(cfg, properties, references, MonitorListener.NONE);
         Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "imagedrift-shutdown"));
         runtime.awaitStopped();
-        return 0;
+        if (runtime.failure() != null) {
+            // Exit non-zero so the orchestrator restarts the process (and counts the restarts).
+            runtime.close();
+            System.err.println("image-drift-monitor run: " + runtime.failure());
+            return ExitCodes.FAILED;
+        }
+        return ExitCodes.OK;
     }
 
     private void createMissingTopics(MonitorConfig cfg) throws InterruptedException {

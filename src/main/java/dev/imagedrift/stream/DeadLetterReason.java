@@ -21,7 +21,15 @@ public enum DeadLetterReason {
     UNSUPPORTED_PIXEL_FORMAT("unsupported_pixel_format"),
     BAD_RAW_BUFFER("bad_raw_buffer"),
     LATE("late"),
-    INTERNAL_ERROR("internal_error");
+    INTERNAL_ERROR("internal_error"),
+    /** The id has characters outside the allowed set, or is too long ({@link EventIdentifiers}). */
+    BAD_ID("bad_id"),
+    /** The stream name has characters outside the allowed set, or is too long ({@link EventIdentifiers}). */
+    BAD_STREAM("bad_stream"),
+    /** A new stream while its partition already tracks {@code window.max-streams} streams. */
+    TOO_MANY_STREAMS("too_many_streams"),
+    /** Processing this record stopped a stream thread {@code reliability.max-record-attempts} times. */
+    REPEATED_FAILURE("repeated_failure");
 
     private final String code;
 

@@ -49,8 +49,8 @@ public final class PropertyExtractor {
         for (Map.Entry<String, Double> e : given.entrySet()) {
             int i = properties.indexOf(e.getKey());
             if (i < 0) {
-                throw new RejectedEvent(DeadLetterReason.UNKNOWN_PROPERTY, "unknown property '" + e.getKey()
-                        + "'; known: " + String.join(", ", properties.names()));
+                throw new RejectedEvent(DeadLetterReason.UNKNOWN_PROPERTY, "unknown property " + EventIdentifiers.quote(e.getKey())
+                        + "; known: " + String.join(", ", properties.names()));
             }
             if (seen[i]) {
                 throw new RejectedEvent(DeadLetterReason.WRONG_TYPE,
