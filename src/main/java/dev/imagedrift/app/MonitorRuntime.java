@@ -63,7 +63,7 @@ public final class MonitorRuntime implements AutoCloseable {
         JvmMetrics.builder().register(registry);
         // Per-stream series expire when this process stops working on a stream (after a rebalance).
         DriftMetrics metrics = new DriftMetrics(registry, BuildInfo.version(), config.staleSeriesAfter(),
-                Clock.systemUTC());
+                Clock.systemUTC(), config.metrics().maxStreams());
         metrics.referenceLoaded(references.globalSize());
         DriftDetector detector = Detectors.create(config.detection().detectorSettings());
         MonitorListener listener = MonitorListener.all(metrics, extraListener);
