@@ -79,7 +79,8 @@ public final class RunCommand implements Callable<Integer> {
         if (runtime.failure() != null) {
             // Exit non-zero so the orchestrator restarts the process (and counts the restarts).
             runtime.close();
-            System.err.println("image-drift-monitor run: " + runtime.failure());
+            spec.commandLine().getErr().println("image-drift-monitor run: " + runtime.failure());
+            spec.commandLine().getErr().flush();
             return ExitCodes.FAILED;
         }
         return ExitCodes.OK;
