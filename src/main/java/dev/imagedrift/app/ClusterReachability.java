@@ -15,9 +15,12 @@ import java.util.Optional;
  * Notices a Kafka cluster the monitor cannot reach. Kafka Streams itself waits forever (a client
  * started against an unreachable broker sits in REBALANCING); this says so in the log every
  * {@value #LOG_EVERY_SECONDS} s, naming the bootstrap servers, and reports a failure once the
- * cluster has not been reached for {@code reliability.unreachable-timeout}. Reached means: the
- * client is RUNNING, or one of its Kafka clients has an open connection (their
- * {@code connection-count} metric), so no extra client and no extra credentials are needed.
+ * cluster has not been reached for {@code reliability.unreachable-timeout}, at start or later (a
+ * RUNNING client stays RUNNING while its broker is away). Reached means: one of the client's Kafka
+ * clients received a response since the last look (their {@code response-total} metric; a running
+ * consumer fetches at least every half second; connection counts are no sign, as they include
+ * connections being attempted), so no extra client and no extra credentials are needed. Readiness
+ * is false meanwhile ({@link #unreachedMillis()}).
  */
 final class ClusterReachability {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterReachability.class);
@@ -27,8 +30,9 @@ final class ClusterReachability {
     private final String bootstrapServers;
     private final Duration timeout;
     private final Clock clock;
-    private long lastReached;
+    private volatile long lastReached;
     private long lastLogged;
+    private double lastResponses = -1;
 
     ClusterReachability(KafkaStreams streams, String bootstrapServers, Duration timeout, Clock clock) {
         this.streams = streams;
@@ -42,7 +46,10 @@ final class ClusterReachability {
     Optional<String> check() {
         long now = clock.millis();
         KafkaStreams.State state = streams.state();
-        if (state == KafkaStreams.State.RUNNING || connections(streams) > 0) {
+        double responses = responses(streams);
+        boolean answered = lastResponses >= 0 && responses > lastResponses;
+        lastResponses = responses;
+        if (answered) {
             lastReached = now;
             return Optional.empty();
         }
@@ -63,11 +70,24 @@ final class ClusterReachability {
         return Optional.empty();
     }
 
-    /** Open connections of all the client's Kafka clients (consumers, producers, admin). */
-    static double connections(KafkaStreams streams) {
+    /** How long no connection has been open (0 when one is), as of the last check. */
+    long unreachedMillis() {
+        return Math.max(0, clock.millis() - lastReached - WATCH_SLACK_MS);
+    }
+
+    /** The checks run every second: a response seen at one of the last two still counts. */
+    private static final long WATCH_SLACK_MS = 2_500;
+
+    String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    /** Responses received by all the client's Kafka clients (consumers, producers, admin) so far. */
+    static double responses(KafkaStreams streams) {
         double total = 0;
         for (Map.Entry<MetricName, ? extends Metric> e : streams.metrics().entrySet()) {
-            if (e.getKey().name().equals("connection-count") && e.getValue().metricValue() instanceof Number n
+            if (e.getKey().name().equals("response-total") && !e.getKey().tags().containsKey("node-id")
+                    && e.getValue().metricValue() instanceof Number n
                     && Double.isFinite(n.doubleValue())) {
                 total += n.doubleValue();
             }

@@ -77,8 +77,10 @@ public final class MonitorRuntime implements AutoCloseable {
         StreamThreadFailures threadFailures = new StreamThreadFailures(failures, config.reliability(),
                 Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
         streams.setUncaughtExceptionHandler(threadFailures);
+        ClusterReachability reachability = new ClusterReachability(streams, config.kafka().bootstrapServers(),
+                config.reliability().unreachableTimeout(), Clock.systemUTC());
         MonitorHealth monitorHealth = new MonitorHealth(streams, threadFailures,
-                config.reliability().maxThreadReplacements());
+                config.reliability().maxThreadReplacements(), reachability);
         StreamsMetricsBridge.register(registry, () -> streams);
         HealthServer health = HealthServer.start(config.metrics().host(), config.metrics().port(), registry,
                 monitorHealth::liveness, monitorHealth::readiness, metrics::expireStaleSeries);
@@ -97,8 +99,6 @@ public final class MonitorRuntime implements AutoCloseable {
                 runtime.fail("the Kafka Streams client stopped (state NOT_RUNNING) although the monitor was not stopped");
             }
         });
-        ClusterReachability reachability = new ClusterReachability(streams, config.kafka().bootstrapServers(),
-                config.reliability().unreachableTimeout(), Clock.systemUTC());
         watchdog.scheduleWithFixedDelay(() -> reachability.check().ifPresent(runtime::fail),
                 WATCH_INTERVAL.toMillis(), WATCH_INTERVAL.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         streams.start();

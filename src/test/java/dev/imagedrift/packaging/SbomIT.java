@@ -21,8 +21,8 @@ class SbomIT {
     @Test
     void everyLibraryInTheProductionJarIsInTheSbom() throws Exception {
         Path sbom = Path.of("target", "image-drift-monitor.sbom.json");
-        org.junit.jupiter.api.Assumptions.assumeFalse(!Files.isRegularFile(sbom)
-                && Boolean.getBoolean("imagedrift.build.offline"), "an offline build (mvn -o) makes no SBOM");
+        org.junit.jupiter.api.Assumptions.assumeFalse(Boolean.getBoolean("imagedrift.build.offline"),
+                "an offline build (mvn -o) makes no SBOM (the plugin refuses offline mode)");
         assertTrue(Files.isRegularFile(sbom), "the build writes " + sbom);
         JsonNode root = new ObjectMapper().readTree(sbom.toFile());
         assertEquals("CycloneDX", root.path("bomFormat").asText());
