@@ -55,6 +55,7 @@ public final class MonitorRuntime implements AutoCloseable {
         DriftMetrics metrics = new DriftMetrics(registry, BuildInfo.version(), config.staleSeriesAfter(),
                 Clock.systemUTC());
         metrics.referenceLoaded(references.globalSize());
+        metrics.windowConfigured(config.window().size(), config.window().grace());
         DriftDetector detector = Detectors.create(config.detection().detectorSettings());
         MonitorListener listener = MonitorListener.all(metrics, extraListener);
         Topology topology = DriftTopology.build(config, properties, references, detector, listener, Clock.systemUTC());

@@ -47,6 +47,7 @@ public final class DriftMetrics implements MonitorListener {
     private final Gauge windowSamples;
     private final Gauge windowEvents;
     private final Gauge windowEnd;
+    private final Gauge windowEvaluatedAt;
     private final Gauge importance;
     private final Gauge ksStatistic;
     private final Gauge emd;
@@ -60,6 +61,9 @@ public final class DriftMetrics implements MonitorListener {
     private final Histogram detectionSeconds;
     private final Histogram resultLatencySeconds;
     private final Gauge referenceSamples;
+    private final Gauge windowSize;
+    private final Gauge windowGrace;
+    private final Clock clock;
 
     /** Metrics whose per-stream series never expire (a single process that owns every stream, or a test). */
     public DriftMetrics(PrometheusRegistry registry, String version) {
@@ -75,6 +79,7 @@ public final class DriftMetrics implements MonitorListener {
     public DriftMetrics(PrometheusRegistry registry, String version, Duration staleAfter, Clock clock) {
         this.registry = registry;
         this.staleAfter = staleAfter;
+        this.clock = clock;
         driftScore = gauge("imagedrift_drift_score",
                 "max(2*AUC-1, 0) of the last evaluated window (the reference check's scale)", "stream");
         auc = gauge("imagedrift_auc", "Domain-classifier AUC of the last evaluated window (not clipped)", "stream");
@@ -91,6 +96,10 @@ public final class DriftMetrics implements MonitorListener {
                 "stream");
         windowEnd = gauge("imagedrift_window_end_timestamp_seconds",
                 "End of the last evaluated window (event time, Unix seconds)", "stream");
+        // Wall clock, not event time: the stalled-window rule must not fire on a backlog being
+        // replayed or on a producer whose clock runs late.
+        windowEvaluatedAt = gauge("imagedrift_window_evaluated_timestamp_seconds",
+                "When the last window was evaluated (wall clock, Unix seconds)", "stream");
         importance = gauge("imagedrift_property_importance",
                 "Property importance in the last window (AUC drop when permuted)", "stream", "property");
         ksStatistic = gauge("imagedrift_property_ks_statistic",
@@ -130,11 +139,17 @@ public final class DriftMetrics implements MonitorListener {
                 .register(registry);
         referenceSamples = Gauge.builder().name("imagedrift_reference_samples")
                 .help("Rows in the loaded reference snapshot").register(registry);
+        // The window configuration, so that rules derive "stalled" from it instead of restating it.
+        windowSize = Gauge.builder().name("imagedrift_window_size_seconds")
+                .help("Configured window length (window.size)").unit(Unit.SECONDS).register(registry);
+        windowGrace = Gauge.builder().name("imagedrift_window_grace_seconds")
+                .help("Configured lateness allowed after a window's end (window.grace)").unit(Unit.SECONDS)
+                .register(registry);
         Info.builder().name("imagedrift_build_info").help("Build information").labelNames("version")
                 .register(registry).addLabelValues(version);
         windowSeries = new StreamSeries(
                 List.of(driftScore, auc, pValue, threshold, significance, status, alertFiring, windowSamples,
-                        windowEvents, windowEnd, importance, ksStatistic, emd, late, windowsEvaluated, alertsFired,
+                        windowEvents, windowEnd, windowEvaluatedAt, importance, ksStatistic, emd, late, windowsEvaluated, alertsFired,
                         windowFailures),
                 List.of(late, windowsEvaluated, alertsFired, windowFailures), staleAfter, clock);
         ingestSeries = new StreamSeries(List.of(processed), List.of(processed), staleAfter, clock);
@@ -174,6 +189,11 @@ public final class DriftMetrics implements MonitorListener {
         referenceSamples.set(rows);
     }
 
+    public void windowConfigured(Duration size, Duration grace) {
+        windowSize.set(size.toMillis() / 1000.0);
+        windowGrace.set(grace.toMillis() / 1000.0);
+    }
+
     @Override
     public void imageProcessed(String stream, long extractionNanos) {
         ingestSeries.update(stream, () -> processed.labelValues(stream).inc());
@@ -209,6 +229,7 @@ public final class DriftMetrics implements MonitorListener {
         windowSamples.labelValues(stream, "current").set(s.nCurrent());
         windowEvents.labelValues(stream).set(s.eventsCounted());
         windowEnd.labelValues(stream).set(s.windowEnd().toEpochMilli() / 1000.0);
+        windowEvaluatedAt.labelValues(stream).set(clock.millis() / 1000.0);
         for (PropertyImportance p : s.topProperties()) {
             importance.labelValues(stream, PropertySet.key(p.property())).set(p.importance());
         }

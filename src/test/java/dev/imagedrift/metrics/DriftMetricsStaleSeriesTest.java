@@ -27,7 +27,8 @@ class DriftMetricsStaleSeriesTest {
     private static final Set<String> PER_STREAM_FAMILIES = Set.of("imagedrift_drift_score", "imagedrift_auc",
             "imagedrift_p_value", "imagedrift_drift_threshold", "imagedrift_significance_level",
             "imagedrift_drift_status", "imagedrift_alert_firing", "imagedrift_window_samples",
-            "imagedrift_window_events", "imagedrift_window_end_timestamp_seconds", "imagedrift_property_importance",
+            "imagedrift_window_events", "imagedrift_window_end_timestamp_seconds", "imagedrift_window_evaluated_timestamp_seconds",
+            "imagedrift_property_importance",
             "imagedrift_property_ks_statistic", "imagedrift_property_emd", "imagedrift_images_processed",
             "imagedrift_late_records", "imagedrift_windows_evaluated", "imagedrift_alerts_fired",
             "imagedrift_window_failures");
@@ -116,6 +117,21 @@ class DriftMetricsStaleSeriesTest {
         assertEquals(0.0, s.value("imagedrift_alerts_fired", "cam-a"));
         assertEquals(0.0, s.value("imagedrift_late_records", "cam-a"));
         assertEquals(1.0, s.value("imagedrift_windows_evaluated", "cam-a"));
+    }
+
+    @Test
+    void theEvaluationTimeIsTheWallClockAndTheWindowSettingsAreExported() {
+        ScoreRecord late = score("cam-a", DriftStatus.OK);
+        clock.advance(Duration.ofSeconds(45));
+        metrics.windowEvaluated(late, 1_000_000, 10);
+        metrics.windowConfigured(Duration.ofMinutes(5), Duration.ofSeconds(90));
+        ScrapedSeries s = scrape();
+        double end = s.value("imagedrift_window_end_timestamp_seconds", "cam-a");
+        assertEquals(clock.millis() / 1000.0, s.value("imagedrift_window_evaluated_timestamp_seconds", "cam-a"));
+        assertEquals(45.0, s.value("imagedrift_window_evaluated_timestamp_seconds", "cam-a") - end,
+                "evaluated 45 s (wall clock) after the window's end (event time)");
+        assertEquals(300.0, s.value("imagedrift_window_size_seconds"));
+        assertEquals(90.0, s.value("imagedrift_window_grace_seconds"));
     }
 
     @Test
