@@ -59,8 +59,10 @@ elif [ -n "${IMAGEDRIFT_ROOTFS_CACHE:-}" ] && [ -f "$IMAGEDRIFT_ROOTFS_CACHE" ];
   docker import "$IMAGEDRIFT_ROOTFS_CACHE" "$BASE" >/dev/null
   say "base image imported from $IMAGEDRIFT_ROOTFS_CACHE in $(took "$t") s"
 else
-  mirror=${DEBIAN_MIRROR:-$(grep -hoE 'https?://[^ ]+/debian/?' /etc/apt/sources.list.d/*.sources \
-    /etc/apt/sources.list 2>/dev/null | head -1 || true)}
+  # The first Debian archive (not -security) of the apt sources: deb822 "URIs:" or one-line "deb".
+  mirror=${DEBIAN_MIRROR:-$(awk '($1 == "URIs:" || $1 == "deb") {
+      for (i = 2; i <= NF; i++) if ($i ~ /^https?:\/\/.*\/debian\/?$/) { print $i; exit } }' \
+    /etc/apt/sources.list.d/*.sources /etc/apt/sources.list 2>/dev/null || true)}
   mirror=${mirror:-http://deb.debian.org/debian}
   rootfs=$(mktemp -d /var/tmp/imagedrift-rootfs.XXXXXX)
   t=$(now)
