@@ -1,6 +1,9 @@
 // The product's alerts. What to do when one fires: docs/RUNBOOK.md; the metrics: docs/METRICS.md.
 // Every alert carries the deployment labels (_config.deploymentLabels), which Alertmanager's
 // inhibition and grouping (alertmanager.libsonnet) rely on.
+local stall = import 'lib/stall.libsonnet';
+local units = import 'lib/units.libsonnet';
+
 {
   local c = $._config,
   local by = std.join(', ', c.deploymentLabels),
@@ -12,7 +15,7 @@
   local deploymentArgs = ' $labels.' + cl + ' $labels.namespace $labels.job',
   local runbook(alert) = c.runbookUrl + '#' + std.asciiLower(alert),
   // "Stalled" after 2 window lengths plus the grace, per deployment, from its own configuration.
-  local stallLimit = 'max by (%(by)s) (2 * imagedrift_window_size_seconds{%(sel)s} + imagedrift_window_grace_seconds{%(sel)s})' % { by: by, sel: sel },
+  local stallLimit = 'max by (%s) (%s)' % [by, stall.limit(sel)],
 
   prometheusAlerts+:: {
     groups+: [
@@ -94,9 +97,10 @@
               and on (%(by)s)
               max by (%(by)s) (
                 time() - process_start_time_seconds{%(sel)s}
-                > 2 * imagedrift_window_size_seconds{%(sel)s} + imagedrift_window_grace_seconds{%(sel)s}
+                > %(podLimit)s
               )
-            ||| % { by: by, sel: sel, lookback: c.lookback, lookbackSeconds: $.durationSeconds(c.lookback), limit: stallLimit },
+            ||| % { by: by, sel: sel, lookback: c.lookback, lookbackSeconds: units.durationSeconds(c.lookback),
+                    limit: stallLimit, podLimit: stall.limit(sel) },
             'for': '5m',
             keep_firing_for: '10m',
             labels: { severity: 'warning' },
@@ -104,7 +108,7 @@
               summary: 'Drift windows of stream {{ $labels.stream }} have stalled',
               description: 'No pod of {{ $labels.namespace }}/{{ $labels.job }} has evaluated a window for stream '
                            + '{{ $labels.stream }} for {{ $value | humanizeDuration }}, longer than 2 window lengths plus the grace '
-                           + '({{ with printf `max(2 * imagedrift_window_size_seconds{' + deployment + '} + imagedrift_window_grace_seconds{' + deployment + '})`'
+                           + '({{ with printf `max(' + stall.limit(deployment) + ')`'
                            + ' $labels.' + cl + ' $labels.namespace $labels.job $labels.' + cl + ' $labels.namespace $labels.job'
                            + ' | query }}{{ . | first | value | humanizeDuration }}{{ else }}unknown{{ end }}), though the monitor is up: '
                            + 'its input stopped, or the Kafka Streams client is stuck.',
@@ -121,7 +125,7 @@
             annotations: {
               summary: '{{ $value | humanizePercentage }} of image events go to the dead-letter topic',
               description: 'Over the last 5 minutes {{ $value | humanizePercentage }} of the events read by '
-                           + '{{ $labels.namespace }}/{{ $labels.job }} failed (threshold ' + $.percent(c.deadLetterRatio)
+                           + '{{ $labels.namespace }}/{{ $labels.job }} failed (threshold ' + units.percent(c.deadLetterRatio)
                            + ') and were sent to the dead-letter topic; they are missing from the drift windows.',
               runbook_url: runbook('ImageDriftDeadLetterRateHigh'),
             },
@@ -150,16 +154,4 @@
       },
     ],
   },
-
-  // A Prometheus duration ("6h", "90m", "1h30m") in seconds.
-  durationSeconds(d)::
-    local units = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
-    local step(acc, ch) =
-      if std.member('0123456789', ch) then acc { n: acc.n * 10 + std.parseInt(ch) }
-      else if std.objectHas(units, ch) then { n: 0, total: acc.total + acc.n * units[ch] }
-      else error 'not a Prometheus duration (s, m, h, d, w): ' + d;
-    local r = std.foldl(step, std.stringChars(d), { n: 0, total: 0 });
-    if r.n != 0 then error 'a duration needs a unit: ' + d else r.total,
-
-  percent(ratio):: '%g%%' % (ratio * 100),
 }

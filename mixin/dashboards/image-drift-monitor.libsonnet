@@ -2,13 +2,15 @@
 // Kafka Streams and JVM. Every query is scoped by the cluster / namespace / job variables (found
 // through imagedrift_build_info, so no job name is assumed) and, where it has a stream, $stream.
 local p = import 'panels.libsonnet';
+local stall = import '../lib/stall.libsonnet';
+local units = import '../lib/units.libsonnet';
 
 {
   local c = $._config,
   // Matchers of every query: the deployment, and the streams picked.
   local d = c.clusterLabel + '=~"$cluster", namespace=~"$namespace", job=~"$job"',
   local s = d + ', stream=~"$stream"',
-  local stallLimit = 'max(2 * imagedrift_window_size_seconds{%s} + imagedrift_window_grace_seconds{%s})' % [d, d],
+  local stallLimit = 'max(%s)' % stall.limit(d),
   local histogram(metric) = [
     ['histogram_quantile(%s, sum by (le) (rate(%s_bucket{%s}[$__rate_interval])))' % [q[0], metric, d], q[1]]
     for q in [['0.5', 'p50'], ['0.95', 'p95'], ['0.99', 'p99']]
@@ -70,7 +72,7 @@ local p = import 'panels.libsonnet';
                ], unit='s', colorMode='none', textMode='value_and_name'),
         p.stat('Dead-letter ratio (all streams)',
                'Failed / (processed + failed) over 5 minutes, over all streams: failures carry no stream label. '
-               + 'The ImageDriftDeadLetterRateHigh alert fires above ' + $.percent(c.deadLetterRatio) + '.',
+               + 'The ImageDriftDeadLetterRateHigh alert fires above ' + units.percent(c.deadLetterRatio) + '.',
                [['sum(rate(imagedrift_images_failed_total{%s}[5m])) / (sum(rate(imagedrift_images_processed_total{%s}[5m])) + sum(rate(imagedrift_images_failed_total{%s}[5m])))' % [d, d, d], 'dead letters']],
                unit='percentunit', decimals=2, steps=[{ color: 'orange', value: c.deadLetterRatio }]),
         p.stat('Version', 'Build of the running monitor (imagedrift_build_info) and rows in its reference snapshot.',
