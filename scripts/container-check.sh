@@ -121,7 +121,9 @@ t=$(now)
 code=0
 run "$DEMO" demo --normal 10s --drift 30s --recovered 30s --window 5s --metrics-port 0 >"$WORK/demo.log" 2>&1 || code=$?
 grep -E 'ALERT (FIRING|RESOLVED)|^sent |^the drift' "$WORK/demo.log" || true
-[ "$code" -eq 0 ] || { tail -30 "$WORK/demo.log"; fail "demo exited $code"; }
+# The demo's story runs on the wall clock: on a machine too busy to keep up with 60 events/s, its
+# windows close after the story ends, and it says so.
+[ "$code" -eq 0 ] || { tail -30 "$WORK/demo.log"; fail "demo exited $code (load average: $(cut -d' ' -f1-3 /proc/loadavg))"; }
 grep -q '>>> ALERT FIRING' "$WORK/demo.log" && grep -q '>>> ALERT RESOLVED' "$WORK/demo.log" \
   || fail "demo: no FIRING and RESOLVED alert (log: $WORK/demo.log)"
 say "demo image: alert fired and resolved, exit 0 ($(took "$t") s)"
