@@ -75,10 +75,11 @@ local units = import '../lib/units.libsonnet';
                + 'The ImageDriftDeadLetterRateHigh alert fires above ' + units.percent(c.deadLetterRatio) + '.',
                [['sum(rate(imagedrift_images_failed_total{%s}[5m])) / (sum(rate(imagedrift_images_processed_total{%s}[5m])) + sum(rate(imagedrift_images_failed_total{%s}[5m])))' % [d, d, d], 'dead letters']],
                unit='percentunit', decimals=2, steps=[{ color: 'orange', value: c.deadLetterRatio }]),
-        p.stat('Version', 'Build of the running monitor (imagedrift_build_info) and rows in its reference snapshot.',
+        p.stat('Version', 'Build of the running monitor (imagedrift_build_info), rows in its reference snapshot, and the JPEG decoder and properties mode in use (imagedrift_decoder_info: imageio is the slow fallback).',
                [
                  ['count by (version) (imagedrift_build_info{%s})' % d, '{{version}}'],
                  ['max(imagedrift_reference_samples{%s})' % d, 'reference rows'],
+                 ['count by (decoder, mode) (imagedrift_decoder_info{%s})' % d, '{{decoder}}, {{mode}}'],
                ], decimals=0, colorMode='none', textMode='value_and_name'),
       ],
     },

@@ -71,10 +71,13 @@ public final class SnapshotCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar (there is none when stderr is not a terminal).")
     boolean quiet;
 
+    @Mixin
+    MeasurementOptions measurement;
+
     @Override
     public Integer call() {
         SnapshotOptions options = options();
-        ImageLoader loader = limits.loader(spec);
+        ImageLoader loader = measurement.loader(spec, limits);
         if (!Files.isDirectory(images)) {
             throw new ParameterException(spec.commandLine(), "--images " + images + ": not a directory");
         }
@@ -153,6 +156,8 @@ public final class SnapshotCommand implements Callable<Integer> {
         w.printf(Locale.ROOT, "  %-12s %d rows (limit %d, seed %d)%n", "sample", s.samples().size(),
                 s.sampleLimit(), s.sampleSeed());
         w.printf(Locale.ROOT, "  %-12s %s%n", "version", s.contentVersion());
+        w.printf(Locale.ROOT, "  %-12s %s mode, JPEG decoder %s%n", "measured", s.measuredWith().mode().code(),
+                s.measuredWith().decoder());
         w.printf(Locale.ROOT, "  %-12s %.2f s (%.1f images/s, %d threads)%n", "elapsed",
                 build.elapsed().toNanos() / 1e9, build.imagesPerSecond(), build.threads());
     }

@@ -22,6 +22,8 @@ public final class JpegDecoding {
     /** The {@code decoder} name of the JDK's ImageIO decoder. */
     public static final String IMAGEIO = "imageio";
     /** Where the TurboJPEG jar is looked for when the class path has no binding (Debian's libturbojpeg-java). */
+    public static final String DEFAULT_TURBOJPEG_JAR_PATH = TurboJpegBinding.DEFAULT_JAR_PATH;
+    /** {@link #DEFAULT_TURBOJPEG_JAR_PATH} as a path. */
     public static final Path DEFAULT_TURBOJPEG_JAR = TurboJpegBinding.DEFAULT_JAR;
 
     /** What the configuration asks for ({@code images.jpeg-decoder}, {@code --jpeg-decoder}). */

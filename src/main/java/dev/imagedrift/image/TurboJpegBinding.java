@@ -30,7 +30,8 @@ import java.util.Map;
  */
 final class TurboJpegBinding {
     /** Where Debian's libturbojpeg-java installs the jar. */
-    static final Path DEFAULT_JAR = Path.of("/usr/share/java/turbojpeg.jar");
+    static final String DEFAULT_JAR_PATH = "/usr/share/java/turbojpeg.jar";
+    static final Path DEFAULT_JAR = Path.of(DEFAULT_JAR_PATH);
 
     private static final String PACKAGE = "org.libjpegturbo.turbojpeg.";
     private static final Map<String, Loaded> LOADED = new HashMap<>();

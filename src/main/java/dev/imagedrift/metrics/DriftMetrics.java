@@ -64,6 +64,7 @@ public final class DriftMetrics implements MonitorListener {
     private final Gauge windowSize;
     private final Gauge windowGrace;
     private final Clock clock;
+    private final Info decoderInfo;
 
     /** Metrics whose per-stream series never expire (a single process that owns every stream, or a test). */
     public DriftMetrics(PrometheusRegistry registry, String version) {
@@ -137,6 +138,9 @@ public final class DriftMetrics implements MonitorListener {
                 .unit(Unit.SECONDS)
                 .classicOnly().classicUpperBounds(0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 300)
                 .register(registry);
+        decoderInfo = Info.builder().name("imagedrift_decoder_info")
+                .help("The JPEG decoder (turbojpeg or imageio, the slow fallback) and properties mode (exact or fast) in use")
+                .labelNames("decoder", "mode").register(registry);
         referenceSamples = Gauge.builder().name("imagedrift_reference_samples")
                 .help("Rows in the loaded reference snapshot").register(registry);
         // The window configuration, so that rules derive "stalled" from it instead of restating it.
@@ -183,6 +187,11 @@ public final class DriftMetrics implements MonitorListener {
             LOG.info("no events processed for {} in {}: their processed counters are removed from /metrics", ingest,
                     staleAfter);
         }
+    }
+
+    /** Names the JPEG decoder and properties mode in use: {@code imagedrift_decoder_info{decoder, mode} 1}. */
+    public void decoderInUse(String decoder, String mode) {
+        decoderInfo.setLabelValues(decoder, mode); // replaces any earlier series: one decoder at a time
     }
 
     public void referenceLoaded(int rows) {

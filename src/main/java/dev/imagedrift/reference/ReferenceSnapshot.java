@@ -18,16 +18,26 @@ import java.util.List;
  * @param sampleLimit    the bound on {@code samples}
  * @param sampleSeed     seed of the uniform sample
  * @param samples        the sampled rows (at most sampleLimit)
+ * @param measuredWith   the properties mode and JPEG decoder the rows were measured with
  */
 public record ReferenceSnapshot(int formatVersion, String createdAt, String source, List<String> propertyNames,
                                 long imagesRead, List<SkippedImage> skipped, int sampleLimit, long sampleSeed,
-                                List<SnapshotRow> samples) {
+                                List<SnapshotRow> samples, MeasuredWith measuredWith) {
     public static final int FORMAT_VERSION = 1;
 
     public ReferenceSnapshot {
         propertyNames = List.copyOf(propertyNames);
         skipped = List.copyOf(skipped);
         samples = List.copyOf(samples);
+        measuredWith = measuredWith == null ? MeasuredWith.UNRECORDED_EXACT : measuredWith;
+    }
+
+    /** A snapshot measured in exact mode by an unrecorded decoder. */
+    public ReferenceSnapshot(int formatVersion, String createdAt, String source, List<String> propertyNames,
+                             long imagesRead, List<SkippedImage> skipped, int sampleLimit, long sampleSeed,
+                             List<SnapshotRow> samples) {
+        this(formatVersion, createdAt, source, propertyNames, imagesRead, skipped, sampleLimit, sampleSeed, samples,
+                MeasuredWith.UNRECORDED_EXACT);
     }
 
     /** The rows as detector input. */

@@ -37,7 +37,8 @@ import java.util.Map;
  * auc, aucLower, aucUpper, pValue
  * nReference, nCurrent            samples compared
  * reference, current              {source, snapshotVersion, imagesRead, imagesSkipped,
- *                                  skippedByReason: {code: count}, samples}
+ *                                  skippedByReason: {code: count}, samples,
+ *                                  propertiesMode (exact|fast), decoder (turbojpeg|imageio|not recorded)}
  * importance      [{property, importance}], largest first
  * univariate      [{property, ks, ksPValue, emd, nReference, nCurrent}], in property order
  * exemplars       {current: [{id, score}], reference: [{id, score}]}
@@ -122,6 +123,8 @@ public final class JsonReport {
             reasons.put(e.getKey(), e.getValue());
         }
         o.put("samples", side.samples().size());
+        o.put("propertiesMode", side.measuredWith().mode().code());
+        o.put("decoder", side.decoder());
         return o;
     }
 

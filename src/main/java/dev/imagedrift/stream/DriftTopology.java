@@ -5,7 +5,6 @@ import dev.imagedrift.config.MonitorConfig;
 import dev.imagedrift.detect.AlertPolicy;
 import dev.imagedrift.detect.AlertState;
 import dev.imagedrift.detect.DriftDetector;
-import dev.imagedrift.image.ImageDecoder;
 import dev.imagedrift.properties.PropertySet;
 import dev.imagedrift.window.ReservoirSampler;
 import dev.imagedrift.window.WindowAssigner;
@@ -59,8 +58,7 @@ public final class DriftTopology {
         MonitorConfig.Topics topics = config.topics();
         MonitorConfig.Window window = config.window();
         EventParser parser = new EventParser();
-        PropertyExtractor extractor = new PropertyExtractor(
-                new ImageDecoder(config.images().decodeLimits(), config.images().orientation()), properties);
+        PropertyExtractor extractor = new PropertyExtractor(config.imageDecoder(), properties);
         WindowAssigner assigner = new WindowAssigner(window.size(), window.advance());
         ReservoirSampler sampler = new ReservoirSampler(config.detection().seed(), window.maxSamples());
         MonitorConfig.Alerting a = config.alerting();

@@ -1,6 +1,5 @@
 package dev.imagedrift.stream;
 
-import dev.imagedrift.image.DecodedImage;
 import dev.imagedrift.image.ImageDecoder;
 import dev.imagedrift.image.ImageRejected;
 import dev.imagedrift.properties.PropertySet;
@@ -23,19 +22,20 @@ public final class PropertyExtractor {
         if (event.properties() != null) {
             values = precomputed(event.properties());
         } else {
-            values = properties.compute(decode(event));
+            values = measure(event);
         }
         return new Observation(event.id(), event.stream(), event.timestampMs(), values, source);
     }
 
-    private DecodedImage decode(ImageEvent event) throws RejectedEvent {
+    /** Decodes (into the thread's reused buffer: the pixels are not kept) and computes the properties. */
+    private double[] measure(ImageEvent event) throws RejectedEvent {
         String name = "event " + event.id();
         try {
             if (event.rawPixels() != null) {
                 ImageEvent.RawPixels raw = event.rawPixels();
-                return decoder.fromRaw(raw.width(), raw.height(), raw.channels(), raw.data(), name);
+                return properties.compute(decoder.fromRaw(raw.width(), raw.height(), raw.channels(), raw.data(), name));
             }
-            return decoder.decode(event.encodedImage(), name);
+            return decoder.decodeTransiently(event.encodedImage(), name, properties::compute);
         } catch (ImageRejected e) {
             throw new RejectedEvent(DeadLetterReason.of(e.reason()), e.getMessage());
         }
