@@ -29,6 +29,14 @@ public final class JpegScaling {
         this.minPixels = minPixels;
     }
 
+    /** The fast rule with another floor (for measuring the trade-off; the product uses {@link #FAST}). */
+    public static JpegScaling atLeast(long minPixels) {
+        if (minPixels < 1) {
+            throw new IllegalArgumentException("minPixels must be at least 1, got " + minPixels);
+        }
+        return new JpegScaling(minPixels);
+    }
+
     public boolean isFull() {
         return minPixels == 0;
     }
