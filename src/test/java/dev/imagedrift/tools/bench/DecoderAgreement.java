@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * and the encoding variants). Prints one line per differing file and a summary; exit code 1 when
  * any file differs or TurboJPEG is not available.
  *
- * <pre>java -cp ... dev.imagedrift.bench.DecoderAgreement DIR...</pre>
+ * <pre>java -cp ... dev.imagedrift.tools.bench.DecoderAgreement DIR...</pre>
  */
 public final class DecoderAgreement {
     private DecoderAgreement() {}

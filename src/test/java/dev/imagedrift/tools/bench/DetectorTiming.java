@@ -22,7 +22,7 @@ import java.util.Locale;
  * is timed on. One thread (run it pinned to one core, with the common pool's parallelism at 1):
  * warm-up calls, then the median of the timed calls, wall-clock and thread CPU time.
  *
- * <pre>java -cp ... dev.imagedrift.bench.DetectorTiming REF.csv CUR.csv [warmup] [timed]</pre>
+ * <pre>java -cp ... dev.imagedrift.tools.bench.DetectorTiming REF.csv CUR.csv [warmup] [timed]</pre>
  */
 public final class DetectorTiming {
     private static final List<String> PROPERTIES = List.of("Aspect Ratio", "Area", "Brightness", "RMS Contrast",

@@ -21,7 +21,7 @@ import java.util.SplittableRandom;
  * drawn with replacement (seeded per image), the properties computed on them as on an image.
  * Prints a Markdown table: mean signed error (bias), mean absolute, RMS and largest absolute error.
  *
- * <pre>java -cp ... dev.imagedrift.bench.FastModeError DIR...</pre>
+ * <pre>java -cp ... dev.imagedrift.tools.bench.FastModeError DIR...</pre>
  */
 public final class FastModeError {
     static final int SAMPLED_PIXELS = 10_000;

@@ -1,4 +1,4 @@
-package dev.imagedrift.bench;
+package dev.imagedrift.tools.bench;
 
 import dev.imagedrift.detect.DetectorSettings;
 import dev.imagedrift.detect.Detectors;
@@ -13,7 +13,7 @@ import dev.imagedrift.properties.PropertySet;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.LogarithmicAxis;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -41,11 +41,11 @@ import java.util.Locale;
  *       of real 640x480 photo frames (so every size has the texture of real photos, not of an
  *       upscaled one), JPEG quality 0.85.</li>
  *   <li>detection time against samples per side, 1,000 to 50,000, both rules (the synthetic
- *       matrices of {@link DetectorBenchmark}).</li>
+ *       matrices of {@link DetectorBenchmark}; process CPU time, median of 3 after a warm-up).</li>
  * </ul>
- * Writes CSV and PNG plots into OUT_DIR.
+ * Writes CSV and PNG plots into OUT_DIR ({@code plot} redraws the PNGs from the CSVs there).
  *
- * <pre>java -cp ... dev.imagedrift.bench.ScalingCurves FRAMES_DIR OUT_DIR [size|detector|both]</pre>
+ * <pre>java -cp ... dev.imagedrift.tools.bench.ScalingCurves FRAMES_DIR OUT_DIR [size|detector|both|plot]</pre>
  */
 public final class ScalingCurves {
     private static final int[][] SIZES = {{320, 240}, {640, 480}, {1280, 720}, {1920, 1080}, {2560, 1440},
@@ -61,11 +61,40 @@ public final class ScalingCurves {
         Path out = Path.of(args[1]);
         String which = args.length > 2 ? args[2] : "both";
         Files.createDirectories(out);
-        if (!which.equals("detector")) {
+        if (which.equals("size") || which.equals("both")) {
             sizeCurve(frames, out);
         }
-        if (!which.equals("size")) {
+        if (which.equals("detector") || which.equals("both")) {
             detectorCurve(out);
+        }
+        plot(out);
+    }
+
+    /** Draws both charts from the CSV files in {@code out} (either may be missing). */
+    private static void plot(Path out) throws IOException {
+        Path sizes = out.resolve("images-per-second-by-size.csv");
+        if (Files.exists(sizes)) {
+            XYSeries exact = new XYSeries("exact mode");
+            XYSeries fast = new XYSeries("fast mode");
+            for (String line : Files.readAllLines(sizes).subList(1, Files.readAllLines(sizes).size())) {
+                String[] f = line.split(",");
+                (f[3].equals("fast") ? fast : exact).add(Double.parseDouble(f[2]), Double.parseDouble(f[4]));
+            }
+            chart("Images per second by image size, one core (320x240 to 3840x2160)", "pixels per image",
+                    "images per second", out.resolve("images-per-second-by-size.png"), exact, fast);
+        }
+        Path detection = out.resolve("detection-time-by-samples.csv");
+        if (Files.exists(detection)) {
+            XYSeries calibratedSeries = new XYSeries("calibrated rule");
+            XYSeries referenceSeries = new XYSeries("reference-check rule");
+            for (String line : Files.readAllLines(detection).subList(1, Files.readAllLines(detection).size())) {
+                String[] f = line.split(",");
+                (f[1].equals("calibrated") ? calibratedSeries : referenceSeries)
+                        .add(Double.parseDouble(f[0]), Double.parseDouble(f[2]));
+            }
+            chart("Detection time by samples per side, one core", "samples per side",
+                    "CPU milliseconds per detection", out.resolve("detection-time-by-samples.png"),
+                    calibratedSeries, referenceSeries);
         }
     }
 
@@ -77,8 +106,6 @@ public final class ScalingCurves {
         ImageDecoder fast = new ImageDecoder(ImageDecoder.DEFAULT_MAX_PIXELS, ImageDecoder.DEFAULT_MAX_BYTES, turbo,
                 JpegScaling.FAST);
         PropertySet properties = PropertySet.defaults();
-        XYSeries exactSeries = new XYSeries("exact mode");
-        XYSeries fastSeries = new XYSeries("fast mode");
         StringBuilder csv = new StringBuilder("width,height,pixels,mode,images_per_second,ns_per_pixel,mean_jpeg_bytes\n");
         int next = 0;
         for (int[] size : SIZES) {
@@ -93,7 +120,6 @@ public final class ScalingCurves {
                 ImageDecoder decoder = isFast ? fast : exact;
                 double rate = rate(decoder, properties, jpegs);
                 long pixels = (long) size[0] * size[1];
-                (isFast ? fastSeries : exactSeries).add(pixels, rate);
                 csv.append(String.format(Locale.ROOT, "%d,%d,%d,%s,%.1f,%.2f,%.0f%n", size[0], size[1], pixels,
                         isFast ? "fast" : "exact", rate, 1e9 / rate / pixels, bytes));
                 System.out.printf(Locale.ROOT, "%dx%d %s: %.1f images/s (%.2f ns a pixel; %.0f KB a file)%n",
@@ -101,8 +127,6 @@ public final class ScalingCurves {
             }
         }
         Files.writeString(out.resolve("images-per-second-by-size.csv"), csv);
-        chart("Images per second by image size, one core", "pixels per image (320x240 to 3840x2160)",
-                "images per second", out.resolve("images-per-second-by-size.png"), exactSeries, fastSeries);
     }
 
     /** Decode + properties over the images, repeated for a few seconds; images per second of thread CPU time. */
@@ -141,9 +165,14 @@ public final class ScalingCurves {
     private static void detectorCurve(Path out) throws IOException {
         DriftDetector calibrated = Detectors.create(DetectorSettings.calibratedDefaults());
         DriftDetector referenceCheck = Detectors.create(DetectorSettings.referenceCheckDefaults());
-        XYSeries calibratedSeries = new XYSeries("calibrated rule");
-        XYSeries referenceSeries = new XYSeries("reference-check rule");
-        StringBuilder csv = new StringBuilder("per_side,rule,median_ms\n");
+        StringBuilder csv = new StringBuilder("per_side,rule,median_cpu_ms\n");
+        // Compile the hot code first, so the JIT's own CPU time does not land on the smallest sizes.
+        Samples warmReference = DetectorBenchmark.samples(5_000, 3, "r", 0.0);
+        Samples warmCurrent = DetectorBenchmark.samples(5_000, 4, "c", 0.1);
+        for (int i = 0; i < 5; i++) {
+            calibrated.detect(warmReference, warmCurrent);
+            referenceCheck.detect(warmReference, warmCurrent);
+        }
         for (int n : PER_SIDE) {
             Samples reference = DetectorBenchmark.samples(n, 1, "r", 0.0);
             Samples current = DetectorBenchmark.samples(n, 2, "c", 0.1);
@@ -152,20 +181,33 @@ public final class ScalingCurves {
                 detector.detect(reference, current); // warm-up
                 double[] ms = new double[3];
                 for (int i = 0; i < ms.length; i++) {
-                    long t0 = System.nanoTime();
+                    // Process CPU time: the work of the pool's one worker thread counts too, waiting for the core does not.
+                    long t0 = processCpuNanos();
                     detector.detect(reference, current);
-                    ms[i] = (System.nanoTime() - t0) / 1e6;
+                    ms[i] = (processCpuNanos() - t0) / 1e6;
                 }
                 double median = DetectorTiming.median(ms);
-                (isCalibrated ? calibratedSeries : referenceSeries).add(n, median);
                 String rule = isCalibrated ? "calibrated" : "reference-check";
                 csv.append(String.format(Locale.ROOT, "%d,%s,%.1f%n", n, rule, median));
-                System.out.printf(Locale.ROOT, "%,d per side, %s: %.0f ms%n", n, rule, median);
+                System.out.printf(Locale.ROOT, "%,d per side, %s: %.0f ms CPU%n", n, rule, median);
             }
         }
         Files.writeString(out.resolve("detection-time-by-samples.csv"), csv);
-        chart("Detection time by samples per side, one core", "samples per side", "milliseconds per detection",
-                out.resolve("detection-time-by-samples.png"), calibratedSeries, referenceSeries);
+    }
+
+    /** A log-scale axis labelled with plain numbers (1,000, 10,000, ...), not powers. */
+    private static LogarithmicAxis logAxis(String label) {
+        LogarithmicAxis axis = new LogarithmicAxis(label);
+        axis.setStrictValuesFlag(false);
+        axis.setExpTickLabelsFlag(false);
+        axis.setLog10TickLabelsFlag(false);
+        axis.setNumberFormatOverride(java.text.NumberFormat.getIntegerInstance(Locale.ROOT));
+        return axis;
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static void chart(String title, String x, String y, Path png, XYSeries... series) throws IOException {
@@ -176,13 +218,8 @@ public final class ScalingCurves {
         JFreeChart chart = ChartFactory.createXYLineChart(title, x, y, data, PlotOrientation.VERTICAL, true, false,
                 false);
         XYPlot plot = chart.getXYPlot();
-        LogAxis xAxis = new LogAxis(x);
-        xAxis.setBase(10);
-        xAxis.setSmallestValue(1);
-        plot.setDomainAxis(xAxis);
-        LogAxis yAxis = new LogAxis(y);
-        yAxis.setBase(10);
-        plot.setRangeAxis(yAxis);
+        plot.setDomainAxis(logAxis(x));
+        plot.setRangeAxis(logAxis(y));
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
