@@ -71,8 +71,10 @@ export OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1
 results="$out/results.jsonl"
 : > "$results"
 
-snapshot_rate() { # label, extra args: whole-process rate over the 3,000 images, one worker thread
+snapshot_rate() { # label, extra args: whole-process runs over the 1,000 and the 3,000 images, one worker thread
   local label=$1; shift
+  "$PY" bench/run_timed.py "$label-1000" 1000 -- "${pin[@]}" java -jar "$jar" snapshot --images "$frames" \
+    --out "$out/$label-1000.json.gz" --threads 1 --quiet --jpeg-decoder turbojpeg "$@" >> "$results"
   "$PY" bench/run_timed.py "$label" 3000 -- "${pin[@]}" java -jar "$jar" snapshot --images "$frames3" \
     --out "$out/$label.json.gz" --threads 1 --quiet --jpeg-decoder turbojpeg "$@" >> "$results"
 }
