@@ -133,6 +133,18 @@ class TurboJpegDecoderTest {
         assertFalse(fast.decode(png, "png").isScaled());
     }
 
+    @Test
+    void fastModeWithExifOrientationTurnsTheFullSizeToo() throws ImageRejected {
+        ImageDecoder fastApplying = new ImageDecoder(DecodeLimits.defaults(), ExifOrientation.APPLY,
+                DecodeMemory.shared(), TurboJpegForTests.required(), JpegScaling.FAST);
+        DecodedImage turned = fastApplying.decode(ExifOrientationTest.jpegWithExif(photo(), 6), "turned.jpg");
+        assertEquals(List.of(120, 160, 480, 640), List.of(turned.width(), turned.height(), turned.sourceWidth(),
+                turned.sourceHeight()));
+        double[] values = dev.imagedrift.properties.PropertySet.defaults().compute(turned);
+        assertEquals(640.0 / 480, values[0], 1e-12, "aspect ratio of the full, turned image");
+        assertEquals(307_200, values[1]);
+    }
+
     /** The JPEG with the width and height in its SOF segment replaced. */
     private static byte[] withDeclaredSize(byte[] jpeg, int width, int height) {
         byte[] out = jpeg.clone();
