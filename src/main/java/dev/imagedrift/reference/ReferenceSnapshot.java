@@ -18,16 +18,39 @@ import java.util.List;
  * @param sampleLimit    the bound on {@code samples}
  * @param sampleSeed     seed of the uniform sample
  * @param samples        the sampled rows (at most sampleLimit)
+ * @param embeddings     the sampled images' embeddings, projected (null when the snapshot has none)
  */
 public record ReferenceSnapshot(int formatVersion, String createdAt, String source, List<String> propertyNames,
                                 long imagesRead, List<SkippedImage> skipped, int sampleLimit, long sampleSeed,
-                                List<SnapshotRow> samples) {
-    public static final int FORMAT_VERSION = 1;
+                                List<SnapshotRow> samples, ReferenceEmbeddings embeddings) {
+    /** The newest format version, read and written: 2 added the optional embeddings. */
+    public static final int FORMAT_VERSION = 2;
+    /** The version written for a snapshot without embeddings, so that older monitors still read it. */
+    public static final int FORMAT_VERSION_WITHOUT_EMBEDDINGS = 1;
 
     public ReferenceSnapshot {
         propertyNames = List.copyOf(propertyNames);
         skipped = List.copyOf(skipped);
         samples = List.copyOf(samples);
+    }
+
+    /** A snapshot without embeddings. */
+    public ReferenceSnapshot(int formatVersion, String createdAt, String source, List<String> propertyNames,
+                             long imagesRead, List<SkippedImage> skipped, int sampleLimit, long sampleSeed,
+                             List<SnapshotRow> samples) {
+        this(formatVersion, createdAt, source, propertyNames, imagesRead, skipped, sampleLimit, sampleSeed, samples,
+                null);
+    }
+
+    /** The same snapshot with these embeddings (null: none). */
+    public ReferenceSnapshot withEmbeddings(ReferenceEmbeddings newEmbeddings) {
+        return new ReferenceSnapshot(FORMAT_VERSION, createdAt, source, propertyNames, imagesRead, skipped, sampleLimit,
+                sampleSeed, samples, newEmbeddings);
+    }
+
+    /** The version this snapshot is written as: the oldest that holds its content. */
+    public int writtenFormatVersion() {
+        return embeddings == null ? FORMAT_VERSION_WITHOUT_EMBEDDINGS : FORMAT_VERSION;
     }
 
     /** The rows as detector input. */
