@@ -5,6 +5,7 @@ import dev.imagedrift.config.MonitorConfig;
 import dev.imagedrift.detect.AlertPolicy;
 import dev.imagedrift.detect.AlertState;
 import dev.imagedrift.detect.DriftDetector;
+import dev.imagedrift.embedding.ImageEmbedder;
 import dev.imagedrift.image.ImageDecoder;
 import dev.imagedrift.properties.PropertySet;
 import dev.imagedrift.window.ReservoirSampler;
@@ -52,6 +53,18 @@ public final class DriftTopology {
 
     public static Topology build(MonitorConfig config, PropertySet properties, ReferenceSet references,
                                  DriftDetector detector, MonitorListener listener, Clock clock) {
+        return build(config, properties, references, detector, listener, clock, null);
+    }
+
+    /**
+     * The topology, with a model that embeds the images of events that carry no embedding (for
+     * streams whose reference has embeddings from that model).
+     *
+     * @param embedder the model, or null: only the events' own embeddings are used
+     */
+    public static Topology build(MonitorConfig config, PropertySet properties, ReferenceSet references,
+                                 DriftDetector detector, MonitorListener listener, Clock clock,
+                                 ImageEmbedder embedder) {
         if (!properties.names().equals(references.propertyNames())) {
             throw new IllegalArgumentException("the reference has properties " + references.propertyNames()
                     + " but the monitor computes " + properties.names());
@@ -60,7 +73,8 @@ public final class DriftTopology {
         MonitorConfig.Window window = config.window();
         EventParser parser = new EventParser();
         PropertyExtractor extractor = new PropertyExtractor(
-                new ImageDecoder(config.images().decodeLimits(), config.images().orientation()), properties);
+                new ImageDecoder(config.images().decodeLimits(), config.images().orientation()), properties,
+                new EmbeddingProjector(references, embedder));
         WindowAssigner assigner = new WindowAssigner(window.size(), window.advance());
         ReservoirSampler sampler = new ReservoirSampler(config.detection().seed(), window.maxSamples());
         MonitorConfig.Alerting a = config.alerting();

@@ -8,24 +8,44 @@ import dev.imagedrift.properties.PropertySet;
 import java.util.Arrays;
 import java.util.Map;
 
-/** Reduces an {@link ImageEvent} to an {@link Observation}: decodes and measures, or checks precomputed values. */
+/**
+ * Reduces an {@link ImageEvent} to an {@link Observation}: decodes and measures, or checks precomputed
+ * values; and projects its embedding ({@link EmbeddingProjector}) when there is one.
+ */
 public final class PropertyExtractor {
+    private static final double[] NO_PROPERTIES = new double[0];
+
     private final ImageDecoder decoder;
     private final PropertySet properties;
+    private final EmbeddingProjector embeddings;
 
     public PropertyExtractor(ImageDecoder decoder, PropertySet properties) {
+        this(decoder, properties, EmbeddingProjector.NONE);
+    }
+
+    PropertyExtractor(ImageDecoder decoder, PropertySet properties, EmbeddingProjector embeddings) {
         this.decoder = decoder;
         this.properties = properties;
+        this.embeddings = embeddings;
     }
 
     public Observation extract(ImageEvent event, SourcePosition source) throws RejectedEvent {
         double[] values;
+        DecodedImage image = null;
         if (event.properties() != null) {
             values = precomputed(event.properties());
+        } else if (event.hasImage()) {
+            image = decode(event);
+            values = properties.compute(image);
         } else {
-            values = properties.compute(decode(event));
+            values = NO_PROPERTIES;
         }
-        return new Observation(event.id(), event.stream(), event.timestampMs(), values, source);
+        double[] projected = embeddings.project(event, image);
+        if (values.length == 0 && projected == null) {
+            throw new RejectedEvent(DeadLetterReason.EMBEDDING_NOT_CONFIGURED, "the event has neither an image nor "
+                    + "properties, and its embedding cannot be used");
+        }
+        return new Observation(event.id(), event.stream(), event.timestampMs(), values, source, projected);
     }
 
     private DecodedImage decode(ImageEvent event) throws RejectedEvent {
