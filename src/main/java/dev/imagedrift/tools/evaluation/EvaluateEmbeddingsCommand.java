@@ -19,11 +19,11 @@ import java.util.concurrent.Callable;
         description = "Content shift under unchanged light: false alarms and detection of the embedding test "
                 + "(Fashion-MNIST classes of near-equal brightness and contrast; docs/EVALUATION.md).")
 public final class EvaluateEmbeddingsCommand implements Callable<Integer> {
-    @Option(names = "--images", defaultValue = "target/eval-images/x/usr/share/fashion-mnist/t10k-images-idx3-ubyte.gz",
+    @Option(names = "--images", defaultValue = "target/eval-images/x/usr/share/datasets/fashion-mnist/t10k-images-idx3-ubyte.gz",
             description = "Fashion-MNIST test images, IDX gzip (scripts/fetch-eval-images.sh; default: ${DEFAULT-VALUE}).")
     Path images;
 
-    @Option(names = "--labels", defaultValue = "target/eval-images/x/usr/share/fashion-mnist/t10k-labels-idx1-ubyte.gz",
+    @Option(names = "--labels", defaultValue = "target/eval-images/x/usr/share/datasets/fashion-mnist/t10k-labels-idx1-ubyte.gz",
             description = "Their labels (default: ${DEFAULT-VALUE}).")
     Path labels;
 
