@@ -124,6 +124,24 @@ local units = import '../lib/units.libsonnet';
       ],
     },
     {
+      row: p.row('Embedding drift'),
+      panels: [
+        p.timeseries('Embedding drift score and p-value',
+                     "Only for streams whose reference snapshot has embeddings: the embedding test's score and p-value (compare with alpha / 2), "
+                     + "its own status (1 = DRIFT), and the samples on each side (right axis). The window's status is DRIFT when either test drifts.",
+                     [
+                       ['imagedrift_embedding_drift_score{%s}' % s, '{{stream}} score'],
+                       ['imagedrift_embedding_p_value{%s}' % s, '{{stream}} p-value'],
+                       ['imagedrift_embedding_drift_status{%s}' % s, '{{stream}} status'],
+                       ['imagedrift_embedding_window_samples{%s}' % s, '{{stream}} {{side}} samples'],
+                     ], w=16, h=9, min=0, showPoints='always',
+                     overrides=[p.override('D', [{ id: 'custom.axisPlacement', value: 'right' }, { id: 'unit', value: 'short' }])]),
+        p.barGauge('Embedding components that separate the sides (last window)',
+                   'AUC drop when a principal component of the reference embeddings is permuted, last window. PC1 holds the most reference variance.',
+                   [['sort_desc(imagedrift_embedding_component_importance{%s})' % s, '{{stream}} {{component}}']]),
+      ],
+    },
+    {
       row: p.row('Windows'),
       panels: [
         p.timeseries('Samples per window', 'Samples compared on each side of the last window, and rows in the reference snapshot (dashed).',

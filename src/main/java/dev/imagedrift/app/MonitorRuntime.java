@@ -3,6 +3,7 @@ package dev.imagedrift.app;
 import dev.imagedrift.config.MonitorConfig;
 import dev.imagedrift.detect.Detectors;
 import dev.imagedrift.detect.DriftDetector;
+import dev.imagedrift.embedding.ImageEmbedder;
 import dev.imagedrift.metrics.DriftMetrics;
 import dev.imagedrift.metrics.HealthServer;
 import dev.imagedrift.metrics.StreamsMetricsBridge;
@@ -38,11 +39,13 @@ public final class MonitorRuntime implements AutoCloseable {
     private final HealthServer health;
     private final DriftMetrics metrics;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final ImageEmbedder embedder;
 
-    private MonitorRuntime(KafkaStreams streams, HealthServer health, DriftMetrics metrics) {
+    private MonitorRuntime(KafkaStreams streams, HealthServer health, DriftMetrics metrics, ImageEmbedder embedder) {
         this.streams = streams;
         this.health = health;
         this.metrics = metrics;
+        this.embedder = embedder;
     }
 
     /**
@@ -51,6 +54,15 @@ public final class MonitorRuntime implements AutoCloseable {
      */
     public static MonitorRuntime start(MonitorConfig config, PropertySet properties, ReferenceSet references,
                                        MonitorListener extraListener) throws IOException {
+        return start(config, properties, references, extraListener, MonitorRuntime.class.getClassLoader());
+    }
+
+    /**
+     * Starts the monitor, finding the embedding model's runtime (the ONNX plugin) with {@code plugins}.
+     */
+    public static MonitorRuntime start(MonitorConfig config, PropertySet properties, ReferenceSet references,
+                                       MonitorListener extraListener, ClassLoader plugins) throws IOException {
+        ImageEmbedder embedder = StreamEmbedder.open(config, references, plugins);
         PrometheusRegistry registry = new PrometheusRegistry();
         JvmMetrics.builder().register(registry);
         // Per-stream series expire when this process stops working on a stream (after a rebalance).
@@ -64,7 +76,8 @@ public final class MonitorRuntime implements AutoCloseable {
         metrics.decoderInUse(decoder.jpegDecoding().name(), mode.code());
         DriftDetector detector = Detectors.create(config.detection().detectorSettings());
         MonitorListener listener = MonitorListener.all(metrics, extraListener);
-        Topology topology = DriftTopology.build(config, properties, references, detector, listener, Clock.systemUTC());
+        Topology topology = DriftTopology.build(config, properties, references, detector, listener, Clock.systemUTC(),
+                embedder);
         KafkaStreams streams = new KafkaStreams(topology, StreamsSettings.from(config));
         // A failing stream thread is replaced rather than taking the whole monitor down.
         streams.setUncaughtExceptionHandler(e -> {
@@ -74,11 +87,18 @@ public final class MonitorRuntime implements AutoCloseable {
         StreamsMetricsBridge.register(registry, () -> streams);
         HealthServer health = HealthServer.start(config.metrics().host(), config.metrics().port(), registry,
                 () -> readiness(streams), metrics::expireStaleSeries);
-        MonitorRuntime runtime = new MonitorRuntime(streams, health, metrics);
+        MonitorRuntime runtime = new MonitorRuntime(streams, health, metrics, embedder);
         streams.setStateListener((now, before) -> LOG.info("Kafka Streams state {} -> {}", before, now));
         streams.start();
         LOG.info("monitor started: events {} -> scores {}, alerts {}; metrics on port {}", config.topics().events(),
                 config.topics().scores(), config.topics().alerts(), health.port());
+        if (references.hasEmbeddings()) {
+            LOG.info("embedding drift on: model {}, {} components; images without an embedding are {}",
+                    references.global().embeddings() == null ? "(per stream)" : references.global().embeddings().model(),
+                    references.global().embeddings() == null ? "-"
+                            : references.global().embeddings().projection().components(),
+                    embedder == null ? "measured for properties only" : "embedded by " + embedder.spec().modelFile());
+        }
         return runtime;
     }
 
@@ -124,6 +144,9 @@ public final class MonitorRuntime implements AutoCloseable {
             }
         } finally {
             health.close();
+            if (embedder != null) {
+                embedder.close();
+            }
             stopped.countDown();
         }
     }

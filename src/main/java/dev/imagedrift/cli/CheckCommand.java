@@ -2,7 +2,8 @@ package dev.imagedrift.cli;
 
 import dev.imagedrift.detect.DetectionMode;
 import dev.imagedrift.detect.DetectorSettings;
-import dev.imagedrift.detect.Detectors;
+import dev.imagedrift.detect.CombinedDetector;
+import dev.imagedrift.detect.CombinedResult;
 import dev.imagedrift.detect.DriftResult;
 import dev.imagedrift.detect.DriftStatus;
 import dev.imagedrift.properties.PropertySet;
@@ -13,6 +14,7 @@ import dev.imagedrift.reference.ReferenceSnapshot;
 import dev.imagedrift.reference.ReferenceSources;
 import dev.imagedrift.reference.SnapshotOptions;
 import dev.imagedrift.report.CheckReport;
+import dev.imagedrift.report.EmbeddingReport;
 import dev.imagedrift.report.HtmlReport;
 import dev.imagedrift.report.JsonReport;
 import dev.imagedrift.report.ReportSide;
@@ -91,6 +93,24 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bars.")
     boolean quiet;
 
+    @Option(names = "--reference-embeddings", paramLabel = "FILE",
+            description = "Embeddings of the reference images, keyed by image id (.npy with --reference-embedding-ids, "
+                    + "or JSON Lines); needs --embedding-model.")
+    Path referenceEmbeddings;
+
+    @Option(names = "--reference-embedding-ids", paramLabel = "FILE", description = "Ids of the .npy file's rows.")
+    Path referenceEmbeddingIds;
+
+    @Option(names = "--current-embeddings", paramLabel = "FILE",
+            description = "Embeddings of the current images, keyed by image id, from the same model.")
+    Path currentEmbeddings;
+
+    @Option(names = "--current-embedding-ids", paramLabel = "FILE", description = "Ids of the .npy file's rows.")
+    Path currentEmbeddingIds;
+
+    @Mixin
+    EmbeddingOptions embedding;
+
     @Option(names = "--insufficient-data-ok",
             description = "Exit 0 instead of 3 when a side has too few images to decide.")
     boolean insufficientDataOk;
@@ -118,8 +138,23 @@ public final class CheckCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.USAGE;
         }
-        DriftResult result = Detectors.create(settings).detect(ref.toSamples(), cur.toSamples());
-        CheckReport report = CheckReport.of(result, ReportSide.of(reference.toString(), ref),
+        CheckEmbeddings.Sides sides;
+        try {
+            sides = new CheckEmbeddings(spec, embedding, plugins, loader).resolve(ref, cur, referenceEmbeddings,
+                    referenceEmbeddingIds, currentEmbeddings, currentEmbeddingIds);
+        } catch (IOException | IllegalArgumentException e) {
+            err.println("check: embeddings: " + e.getMessage());
+            err.flush();
+            return ExitCodes.USAGE;
+        }
+        ref = sides.reference();
+        CombinedResult combined = new CombinedDetector(settings).detect(ref.toSamples(), cur.toSamples(),
+                sides.hasEmbeddings() ? ref.embeddings().toSamples() : null, sides.current());
+        EmbeddingReport embeddingReport = combined.hasEmbedding() ? new EmbeddingReport(combined,
+                ref.embeddings().model(), ref.embeddings().dimension(),
+                java.util.Arrays.stream(ref.embeddings().projection().varianceShare()).sum()) : null;
+        DriftResult result = combined.properties();
+        CheckReport report = CheckReport.of(combined, embeddingReport, ReportSide.of(reference.toString(), ref),
                 ReportSide.of(current.toString(), cur));
         String rendered = switch (format) {
             case TEXT -> TextReport.render(report);
@@ -142,7 +177,7 @@ public final class CheckCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.USAGE;
         }
-        return exitCode(result.status());
+        return exitCode(report.status());
     }
 
     private int exitCode(DriftStatus status) {

@@ -1,6 +1,10 @@
 package dev.imagedrift.cli;
 
+import dev.imagedrift.embedding.EmbedderSpec;
+import dev.imagedrift.embedding.ImageEmbedder;
 import dev.imagedrift.reference.ImageLoader;
+import dev.imagedrift.reference.ReferenceEmbeddings;
+import dev.imagedrift.reference.SnapshotEmbeddings;
 import dev.imagedrift.reference.ReferenceSnapshot;
 import dev.imagedrift.reference.SkipSummary;
 import dev.imagedrift.reference.SkippedImage;
@@ -73,6 +77,18 @@ public final class SnapshotCommand implements Callable<Integer> {
 
     @Mixin
     MeasurementOptions measurement;
+    @Option(names = "--embeddings", paramLabel = "FILE",
+            description = "Reference embeddings keyed by image id (the path under --images): a .npy array (float32 or "
+                    + "float64, one row per image) with --embedding-ids, or JSON Lines ({\"id\": ..., \"embedding\": "
+                    + "[...]} a line). Needs --embedding-model.")
+    Path embeddingsFile;
+
+    @Option(names = "--embedding-ids", paramLabel = "FILE",
+            description = "With a .npy file: the image ids of its rows, one a line.")
+    Path embeddingIds;
+
+    @Mixin
+    EmbeddingOptions embedding;
 
     @Override
     public Integer call() {
@@ -101,15 +117,51 @@ public final class SnapshotCommand implements Callable<Integer> {
             return FAILED;
         }
         try {
+            snapshot = withEmbeddings(snapshot, loader, options.threads());
+        } catch (IOException | IllegalArgumentException e) {
+            stderr.println("snapshot: embeddings: " + e.getMessage() + ". Nothing written.");
+            stderr.flush();
+            return ExitCodes.USAGE;
+        }
+        try {
             SnapshotIO.write(snapshot, out);
         } catch (IOException e) {
             stderr.println("Cannot write " + out + ": " + e);
             stderr.flush();
             return FAILED;
         }
-        printSummary(stdout, build);
+        printSummary(stdout, build, snapshot);
         stdout.flush();
         return 0;
+    }
+
+    /** The snapshot with its sampled images' embeddings, when asked for (from a file or an ONNX model). */
+    private ReferenceSnapshot withEmbeddings(ReferenceSnapshot snapshot, ImageLoader loader, int threads)
+            throws IOException {
+        EmbedderSpec spec = embedding.spec(spec());
+        if (embeddingsFile != null && spec != null) {
+            throw new ParameterException(this.spec.commandLine(), "give --embeddings or --onnx-model, not both");
+        }
+        if (embeddingIds != null && embeddingsFile == null) {
+            throw new ParameterException(this.spec.commandLine(), "--embedding-ids goes with --embeddings");
+        }
+        int components = embedding.components(spec());
+        if (embeddingsFile != null) {
+            String model = embedding.fileModelName(spec(), "--embeddings");
+            SnapshotEmbeddings.Found found = SnapshotEmbeddings.fromFile(snapshot, embeddingsFile, embeddingIds);
+            return SnapshotEmbeddings.attach(snapshot, found, model, null, components);
+        }
+        if (spec != null) {
+            try (ImageEmbedder embedder = embedding.open(spec(), spec, plugins.classLoader(spec()))) {
+                SnapshotEmbeddings.Found found = SnapshotEmbeddings.fromModel(snapshot, loader, embedder, threads);
+                return SnapshotEmbeddings.attach(snapshot, found, embedder.model(), spec, components);
+            }
+        }
+        return snapshot;
+    }
+
+    private CommandSpec spec() {
+        return spec;
     }
 
     private SnapshotOptions options() {
@@ -141,8 +193,7 @@ public final class SnapshotCommand implements Callable<Integer> {
         }
     }
 
-    private void printSummary(PrintWriter w, SnapshotBuild build) {
-        ReferenceSnapshot s = build.snapshot();
+    private void printSummary(PrintWriter w, SnapshotBuild build, ReferenceSnapshot s) {
         w.println("Reference snapshot written to " + out);
         w.printf(Locale.ROOT, "  %-12s %d of %d image files (%d other files, listed as skipped)%n", "images read",
                 s.imagesRead(), build.imageFiles(), build.otherFiles());
@@ -155,6 +206,13 @@ public final class SnapshotCommand implements Callable<Integer> {
         printSkips(w, s.skipped());
         w.printf(Locale.ROOT, "  %-12s %d rows (limit %d, seed %d)%n", "sample", s.samples().size(),
                 s.sampleLimit(), s.sampleSeed());
+        ReferenceEmbeddings e = s.embeddings();
+        if (e != null) {
+            double share = java.util.Arrays.stream(e.projection().varianceShare()).sum();
+            w.printf(Locale.ROOT, "  %-12s model %s, dimension %d, %d of %d sampled images (%d missing); %d components "
+                            + "hold %.1f%% of the variance%n", "embeddings", e.model(), e.dimension(), e.ids().size(),
+                    s.samples().size(), e.missing(), e.projection().components(), 100 * share);
+        }
         w.printf(Locale.ROOT, "  %-12s %s%n", "version", s.contentVersion());
         w.printf(Locale.ROOT, "  %-12s %s mode, JPEG decoder %s%n", "measured", s.measuredWith().mode().code(),
                 s.measuredWith().decoder());

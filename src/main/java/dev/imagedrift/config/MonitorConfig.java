@@ -19,7 +19,8 @@ import java.util.Map;
  * the defaults suit a busy production stream.
  */
 public record MonitorConfig(Kafka kafka, Topics topics, Window window, Reference reference, Detection detection,
-                            Alerting alerting, Images images, Metrics metrics, Measurement properties) {
+                            Alerting alerting, Images images, Metrics metrics, Measurement properties,
+                            Embedding embedding) {
 
     public MonitorConfig {
         kafka = kafka == null ? new Kafka(null, null, null, null, null, null, null) : kafka;
@@ -31,10 +32,11 @@ public record MonitorConfig(Kafka kafka, Topics topics, Window window, Reference
         images = images == null ? new Images(null, null, null, null, null, null, null) : images;
         metrics = metrics == null ? new Metrics(null, null, null) : metrics;
         properties = properties == null ? new Measurement(null) : properties;
+        embedding = embedding == null ? new Embedding(null) : embedding;
     }
 
     public static MonitorConfig defaults() {
-        return new MonitorConfig(null, null, null, null, null, null, null, null, null);
+        return new MonitorConfig(null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Checks every value; throws {@link ConfigException} naming the first bad key. */
@@ -47,6 +49,7 @@ public record MonitorConfig(Kafka kafka, Topics topics, Window window, Reference
         images.validate();
         metrics.validate();
         properties.validate();
+        embedding.validate();
         if (metrics.staleAfter() != null) {
             Duration between = window.advance().plus(window.grace());
             require(metrics.staleAfter().compareTo(between) > 0, "metrics.stale-after",
@@ -413,6 +416,26 @@ public record MonitorConfig(Kafka kafka, Topics topics, Window window, Reference
 
         void validate() {
             require(port >= 0 && port <= 65535, "metrics.port", "must be between 0 and 65535 (0 = any free port)", port);
+        }
+    }
+
+    /**
+     * The embedding model the monitor runs itself, for events that carry an image but no embedding.
+     * Its input size and normalisation, and its name, come from the reference snapshot (recorded when
+     * the snapshot's embeddings were computed with {@code snapshot --onnx-model}); only the file's
+     * location is configured, since it differs between the machine that built the snapshot and the pod.
+     * Null: only embeddings that events carry are used.
+     */
+    public record Embedding(String onnxModel) {
+        public Embedding {
+            onnxModel = onnxModel == null ? null : nonBlank(onnxModel, "embedding.onnx-model", null);
+        }
+
+        void validate() {
+            if (onnxModel != null) {
+                require(java.nio.file.Files.isRegularFile(java.nio.file.Path.of(onnxModel)), "embedding.onnx-model",
+                        "must name a readable model file", onnxModel);
+            }
         }
     }
 }

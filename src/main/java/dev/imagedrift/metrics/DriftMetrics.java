@@ -65,6 +65,11 @@ public final class DriftMetrics implements MonitorListener {
     private final Gauge windowGrace;
     private final Clock clock;
     private final Info decoderInfo;
+    private final Gauge embeddingScore;
+    private final Gauge embeddingPValue;
+    private final Gauge embeddingStatus;
+    private final Gauge embeddingSamples;
+    private final Gauge componentImportance;
 
     /** Metrics whose per-stream series never expire (a single process that owns every stream, or a test). */
     public DriftMetrics(PrometheusRegistry registry, String version) {
@@ -107,6 +112,18 @@ public final class DriftMetrics implements MonitorListener {
                 "Two-sample Kolmogorov-Smirnov statistic of the property in the last window", "stream", "property");
         emd = gauge("imagedrift_property_emd",
                 "Normalised Earth Mover's Distance of the property in the last window", "stream", "property");
+        // The embedding test's series exist only for streams whose reference has embeddings.
+        embeddingScore = gauge("imagedrift_embedding_drift_score",
+                "max(2*AUC-1, 0) of the embedding test in the last evaluated window", "stream");
+        embeddingPValue = gauge("imagedrift_embedding_p_value",
+                "p-value of the embedding test in the last evaluated window (calibrated mode)", "stream");
+        embeddingStatus = gauge("imagedrift_embedding_drift_status",
+                "Embedding test of the last window: 0 = OK, 1 = DRIFT, 2 = INSUFFICIENT_DATA", "stream");
+        embeddingSamples = gauge("imagedrift_embedding_window_samples",
+                "Samples with an embedding compared on each side in the last window", "stream", "side");
+        componentImportance = gauge("imagedrift_embedding_component_importance",
+                "Importance of each principal component of the embeddings in the last window (AUC drop when "
+                        + "permuted); components PC1..PCk, k fixed by the snapshot", "stream", "component");
         processed = Counter.builder().name("imagedrift_images_processed_total")
                 .help("Events whose properties were computed or accepted").labelNames("stream").register(registry);
         failed = Counter.builder().name("imagedrift_images_failed_total")
@@ -153,8 +170,9 @@ public final class DriftMetrics implements MonitorListener {
                 .register(registry).addLabelValues(version);
         windowSeries = new StreamSeries(
                 List.of(driftScore, auc, pValue, threshold, significance, status, alertFiring, windowSamples,
-                        windowEvents, windowEnd, windowEvaluatedAt, importance, ksStatistic, emd, late, windowsEvaluated, alertsFired,
-                        windowFailures),
+                        windowEvents, windowEnd, windowEvaluatedAt, importance, ksStatistic, emd, late, windowsEvaluated,
+                        alertsFired, windowFailures, embeddingScore, embeddingPValue, embeddingStatus, embeddingSamples,
+                        componentImportance),
                 List.of(late, windowsEvaluated, alertsFired, windowFailures), staleAfter, clock);
         ingestSeries = new StreamSeries(List.of(processed), List.of(processed), staleAfter, clock);
     }
@@ -246,6 +264,17 @@ public final class DriftMetrics implements MonitorListener {
             String property = PropertySet.key(u.property());
             setOrNaN(ksStatistic.labelValues(stream, property), u.ks());
             setOrNaN(emd.labelValues(stream, property), u.emd());
+        }
+        ScoreRecord.EmbeddingScore e = s.embedding();
+        if (e != null) {
+            setOrNaN(embeddingScore, stream, e.driftScore());
+            setOrNaN(embeddingPValue, stream, e.pValue());
+            embeddingStatus.labelValues(stream).set(statusCode(e.status()));
+            embeddingSamples.labelValues(stream, "reference").set(e.nReference());
+            embeddingSamples.labelValues(stream, "current").set(e.nCurrent());
+            for (PropertyImportance p : e.topComponents()) {
+                componentImportance.labelValues(stream, p.property()).set(p.importance());
+            }
         }
         windowsEvaluated.labelValues(stream).inc();
     }

@@ -90,7 +90,7 @@ public final class SnapshotBuilder {
         skipped.sort(Comparator.comparing(SkippedImage::id));
         ReferenceSnapshot snapshot = new ReferenceSnapshot(ReferenceSnapshot.FORMAT_VERSION,
                 clock.instant().toString(), root.toString(), properties.names(), measured.read(), skipped,
-                options.maxSamples(), options.seed(), measured.rows(), loader.measuredWith());
+                options.maxSamples(), options.seed(), measured.rows(), loader.measuredWith(), null);
         return new SnapshotBuild(snapshot, files.size() + scan.unreadable().size(), scan.others().size(), threads,
                 Duration.ofNanos(System.nanoTime() - start));
     }

@@ -21,6 +21,16 @@ public enum DeadLetterReason {
     UNSUPPORTED_PIXEL_FORMAT("unsupported_pixel_format"),
     BAD_RAW_BUFFER("bad_raw_buffer"),
     LATE("late"),
+    /** The embedding is not an array of finite numbers (or base64 float32), or is longer than the limit. */
+    BAD_EMBEDDING("bad_embedding"),
+    /** The embedding's length is not the reference's embedding dimension. */
+    EMBEDDING_DIMENSION("embedding_dimension"),
+    /** The event names another embedding model than the reference's. */
+    EMBEDDING_MODEL("embedding_model"),
+    /** The event carries only an embedding, but the stream's reference has no embeddings to compare with. */
+    EMBEDDING_NOT_CONFIGURED("embedding_not_configured"),
+    /** The configured embedding model failed on the event's image. */
+    EMBEDDING_FAILED("embedding_failed"),
     INTERNAL_ERROR("internal_error");
 
     private final String code;

@@ -5,6 +5,7 @@ import dev.imagedrift.config.MonitorConfig;
 import dev.imagedrift.detect.AlertPolicy;
 import dev.imagedrift.detect.AlertState;
 import dev.imagedrift.detect.DriftDetector;
+import dev.imagedrift.embedding.ImageEmbedder;
 import dev.imagedrift.properties.PropertySet;
 import dev.imagedrift.window.ReservoirSampler;
 import dev.imagedrift.window.WindowAssigner;
@@ -51,6 +52,18 @@ public final class DriftTopology {
 
     public static Topology build(MonitorConfig config, PropertySet properties, ReferenceSet references,
                                  DriftDetector detector, MonitorListener listener, Clock clock) {
+        return build(config, properties, references, detector, listener, clock, null);
+    }
+
+    /**
+     * The topology, with a model that embeds the images of events that carry no embedding (for
+     * streams whose reference has embeddings from that model).
+     *
+     * @param embedder the model, or null: only the events' own embeddings are used
+     */
+    public static Topology build(MonitorConfig config, PropertySet properties, ReferenceSet references,
+                                 DriftDetector detector, MonitorListener listener, Clock clock,
+                                 ImageEmbedder embedder) {
         if (!properties.names().equals(references.propertyNames())) {
             throw new IllegalArgumentException("the reference has properties " + references.propertyNames()
                     + " but the monitor computes " + properties.names());
@@ -58,7 +71,8 @@ public final class DriftTopology {
         MonitorConfig.Topics topics = config.topics();
         MonitorConfig.Window window = config.window();
         EventParser parser = new EventParser();
-        PropertyExtractor extractor = new PropertyExtractor(config.imageDecoder(), properties);
+        PropertyExtractor extractor = new PropertyExtractor(config.imageDecoder(), properties,
+                new EmbeddingProjector(references, embedder));
         WindowAssigner assigner = new WindowAssigner(window.size(), window.advance());
         ReservoirSampler sampler = new ReservoirSampler(config.detection().seed(), window.maxSamples());
         MonitorConfig.Alerting a = config.alerting();

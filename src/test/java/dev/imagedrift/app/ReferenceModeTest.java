@@ -34,7 +34,7 @@ class ReferenceModeTest {
         Path file = dir.resolve(mode.code() + ".json.gz");
         SnapshotIO.write(new ReferenceSnapshot(ReferenceSnapshot.FORMAT_VERSION, "2026-12-03T00:00:00Z", "/data",
                 PropertySet.defaults().names(), 40, List.of(), 10_000, 42, rows,
-                new MeasuredWith(mode, "turbojpeg")), file);
+                new MeasuredWith(mode, "turbojpeg"), null), file);
         return file;
     }
 
@@ -59,7 +59,7 @@ class ReferenceModeTest {
         MonitorConfig config = ConfigLoader.load(null, Map.of("IMAGEDRIFT_REFERENCE_SNAPSHOT", exact.toString()));
         MonitorConfig withFastStream = new MonitorConfig(config.kafka(), config.topics(), config.window(),
                 new MonitorConfig.Reference(exact.toString(), Map.of("camera-9", fast.toString())), config.detection(),
-                config.alerting(), config.images(), config.metrics(), config.properties());
+                config.alerting(), config.images(), config.metrics(), config.properties(), config.embedding());
         ConfigException e = assertThrows(ConfigException.class,
                 () -> ReferenceLoader.load(withFastStream, PropertySet.defaults()));
         assertTrue(e.getMessage().contains("reference.per-stream.camera-9"), e.getMessage());

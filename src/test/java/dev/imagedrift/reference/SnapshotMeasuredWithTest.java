@@ -20,7 +20,7 @@ class SnapshotMeasuredWithTest {
     private static ReferenceSnapshot with(MeasuredWith m) {
         ReferenceSnapshot s = Snapshots.defaults(12);
         return new ReferenceSnapshot(s.formatVersion(), s.createdAt(), s.source(), s.propertyNames(), s.imagesRead(),
-                s.skipped(), s.sampleLimit(), s.sampleSeed(), s.samples(), m);
+                s.skipped(), s.sampleLimit(), s.sampleSeed(), s.samples(), m, null);
     }
 
     @Test
