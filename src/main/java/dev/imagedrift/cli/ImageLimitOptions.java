@@ -31,6 +31,15 @@ final class ImageLimitOptions {
 
     /** The image loader with these limits; a usage error names the option that is out of range. */
     ImageLoader loader(CommandSpec spec) {
+        return ImageLoaders.with(limits(spec), orientation(spec));
+    }
+
+    /** A decoder of encoded images (events) with these limits and orientation, as the service's. */
+    ImageDecoder decoder(CommandSpec spec) {
+        return new ImageDecoder(limits(spec), orientation(spec));
+    }
+
+    private DecodeLimits limits(CommandSpec spec) {
         if (maxPixels < 1 || maxPixels > ImageDecoder.MAX_SUPPORTED_PIXELS) {
             throw new ParameterException(spec.commandLine(), "--max-pixels must be in 1.."
                     + ImageDecoder.MAX_SUPPORTED_PIXELS + ", got " + maxPixels);
@@ -41,15 +50,16 @@ final class ImageLimitOptions {
         if (maxDecodeBytes != null && maxDecodeBytes < 1) {
             throw new ParameterException(spec.commandLine(), "--max-decode-bytes must be positive, got " + maxDecodeBytes);
         }
-        ExifOrientation orientation;
+        DecodeLimits limits = DecodeLimits.defaults().withMaxPixels(maxPixels).withMaxEncodedBytes(maxBytes);
+        return maxDecodeBytes == null ? limits : limits.withMaxDecodeBytes(maxDecodeBytes);
+    }
+
+    private ExifOrientation orientation(CommandSpec spec) {
         try {
-            orientation = ExifOrientation.of(exifOrientation);
+            return ExifOrientation.of(exifOrientation);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--exif-orientation must be ignore or apply, got "
                     + exifOrientation);
         }
-        DecodeLimits limits = DecodeLimits.defaults().withMaxPixels(maxPixels).withMaxEncodedBytes(maxBytes);
-        return ImageLoaders.with(maxDecodeBytes == null ? limits : limits.withMaxDecodeBytes(maxDecodeBytes),
-                orientation);
     }
 }

@@ -42,8 +42,9 @@ public final class CalibratedDetector extends ClassifierDetector {
     DriftResult decide(Samples reference, Samples current, PooledSamples data, List<UnivariateDrift> univariate) {
         int nRef = data.nReference();
         int nCur = data.nCurrent();
-        Units units = Units.of(NearDuplicates.groups(reference, current, NearDuplicates.TOLERANCE),
-                NearDuplicates.groups(reference, current, NearDuplicates.FOLD_TOLERANCE), data.labels(),
+        double tolerance = NearDuplicates.tolerance(reference, current, Seeds.derive(settings.seed(), 0x5BAC));
+        Units units = Units.of(NearDuplicates.groups(reference, current, tolerance),
+                NearDuplicates.groups(reference, current, NearDuplicates.FOLD_FACTOR * tolerance), data.labels(),
                 Seeds.derive(settings.seed(), 0x0417));
         int unitsRef = units.count(0);
         int unitsCur = units.count(1);

@@ -23,6 +23,13 @@ import java.util.Set;
  * current image alike. Groups may span both sides (a static camera compared with its own earlier
  * traffic); {@link Units} splits them by side.
  *
+ * <p>Where independent images are themselves that close - many frames of one size and similar
+ * look, as from a fleet of cameras at one resolution - no tolerance can tell a burst from two
+ * scenes, and a fixed one would join most of the window into a few giant groups. So the tolerance
+ * in force is narrowed to what the reference, a sample of independent images, allows
+ * ({@link #tolerance}): at most about {@value #SPACING_QUANTILE} of its images have a neighbour that
+ * close. Where it must narrow, bursts are found less (the rule falls back towards counting rows).
+ *
  * <p>Cost: rows are bucketed by exact geometry, sorted within a bucket by the first scaled
  * property and compared only within a window of the tolerance on it: O(n log n) plus the pairs
  * that close on that property.
@@ -37,41 +44,118 @@ final class NearDuplicates {
      */
     static final double TOLERANCE = 0.25;
     /**
-     * The coarser grouping that deals folds: twice {@link #TOLERANCE}, so the rare burst that
-     * moved further than the tolerance between frames and was counted as two units still stays in
-     * one fold and is never both trained on and tested.
+     * The coarser grouping that deals folds is at this multiple of the tolerance, so the rare burst
+     * that moved further than the tolerance between frames and was counted as two units still
+     * stays in one fold and is never both trained on and tested.
      */
-    static final double FOLD_TOLERANCE = 2 * TOLERANCE;
+    static final double FOLD_FACTOR = 2;
     /** Properties that must be equal: frames of one burst come from one camera mode. */
     static final Set<String> GEOMETRY = Set.of(BuiltinProperty.AREA.displayName(),
             BuiltinProperty.ASPECT_RATIO.displayName());
 
+    /** Share of reference images allowed a neighbour within the tolerance in force. */
+    static final double SPACING_QUANTILE = 0.05;
+    /** Reference images whose nearest-neighbour distance is measured (seeded sample). */
+    static final int SPACING_SAMPLE = 400;
+
     private NearDuplicates() {}
+
+    /**
+     * The tolerance in force for this comparison: {@link #TOLERANCE}, or less where the reference's
+     * own images are closer than that to each other - the {@value #SPACING_QUANTILE} quantile of the
+     * nearest-neighbour distances of a seeded sample of reference images (same geometry, robust
+     * scales of both sides pooled, as {@link #groups} measures). Depends on the reference rows only,
+     * never on the current window's.
+     */
+    static double tolerance(Samples reference, Samples current, long seed) {
+        int nRef = reference.size();
+        if (nRef < 2) return TOLERANCE;
+        double[][] rows = pooled(reference, current);
+        List<String> names = reference.propertyNames();
+        int[] exact = exactColumns(names);
+        double[] scale = new double[names.size()];
+        int[] scaled = scaledColumns(names, rows, scale);
+        int[] sample = new int[Math.min(SPACING_SAMPLE, nRef)];
+        if (sample.length == nRef) {
+            for (int i = 0; i < nRef; i++) sample[i] = i;
+        } else {
+            int[] all = new int[nRef];
+            for (int i = 0; i < nRef; i++) all[i] = i;
+            new SeededRandom(seed).shuffle(all);
+            System.arraycopy(all, 0, sample, 0, sample.length);
+        }
+        double[] nearest = new double[sample.length];
+        for (int s = 0; s < sample.length; s++) {
+            double best = Double.POSITIVE_INFINITY;
+            double[] x = rows[sample[s]];
+            for (int i = 0; i < nRef && best > 0; i++) {
+                if (i == sample[s] || !sameGeometry(x, rows[i], exact)) continue;
+                best = Math.min(best, distance(x, rows[i], scaled, scale));
+            }
+            nearest[s] = best;
+        }
+        Arrays.sort(nearest);
+        double quantile = nearest[(int) Math.floor(SPACING_QUANTILE * (nearest.length - 1))];
+        return Math.min(TOLERANCE, quantile);
+    }
 
     /**
      * Group number (0..groups-1, numbered in order of each group's first row) of every pooled
      * row: reference rows first, then current rows, as {@link PooledSamples} orders them.
      */
     static int[] groups(Samples reference, Samples current, double tolerance) {
+        double[][] rows = pooled(reference, current);
+        List<String> names = reference.propertyNames();
+        int[] exact = exactColumns(names);
+        double[] scale = new double[names.size()];
+        int[] scaled = scaledColumns(names, rows, scale);
+        UnionFind links = new UnionFind(rows.length);
+        if (tolerance <= 0) return links.numberedInRowOrder(); // nothing is near enough: every row alone
+        for (int[] bucket : bucketsByGeometry(rows, exact)) link(rows, bucket, scaled, scale, tolerance, links);
+        return links.numberedInRowOrder();
+    }
+
+    private static double[][] pooled(Samples reference, Samples current) {
         int nRef = reference.size();
-        int n = nRef + current.size();
-        double[][] rows = new double[n][];
+        double[][] rows = new double[nRef + current.size()][];
         for (int i = 0; i < nRef; i++) rows[i] = reference.rows()[i];
         for (int i = 0; i < current.size(); i++) rows[nRef + i] = current.rows()[i];
-        List<String> names = reference.propertyNames();
-        int p = names.size();
-        int[] exact = java.util.stream.IntStream.range(0, p).filter(j -> GEOMETRY.contains(names.get(j))).toArray();
-        double[] scale = new double[p];
+        return rows;
+    }
+
+    private static int[] exactColumns(List<String> names) {
+        return java.util.stream.IntStream.range(0, names.size()).filter(j -> GEOMETRY.contains(names.get(j))).toArray();
+    }
+
+    /** The columns compared within the tolerance, with their robust scales written into {@code scale}. */
+    private static int[] scaledColumns(List<String> names, double[][] rows, double[] scale) {
         List<Integer> scaledList = new ArrayList<>();
-        for (int j = 0; j < p; j++) {
+        for (int j = 0; j < names.size(); j++) {
             if (GEOMETRY.contains(names.get(j))) continue;
             scale[j] = robustScale(rows, j);
             scaledList.add(j);
         }
-        int[] scaled = scaledList.stream().mapToInt(Integer::intValue).toArray();
-        UnionFind links = new UnionFind(n);
-        for (int[] bucket : bucketsByGeometry(rows, exact)) link(rows, bucket, scaled, scale, tolerance, links);
-        return links.numberedInRowOrder();
+        return scaledList.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static boolean sameGeometry(double[] x, double[] y, int[] exact) {
+        for (int j : exact) {
+            if (Double.doubleToLongBits(x[j]) != Double.doubleToLongBits(y[j])) return false;
+        }
+        return true;
+    }
+
+    /** Largest scaled difference over the compared columns; infinite when a value is present on one row only. */
+    private static double distance(double[] x, double[] y, int[] scaled, double[] scale) {
+        double d = 0;
+        for (int j : scaled) {
+            boolean xMissing = Double.isNaN(x[j]);
+            if (xMissing != Double.isNaN(y[j])) return Double.POSITIVE_INFINITY;
+            if (xMissing) continue;
+            double diff = Math.abs(x[j] - y[j]);
+            d = Math.max(d, scale[j] > 0 ? diff / scale[j] : (diff > 0 ? Double.POSITIVE_INFINITY : 0));
+        }
+        return d;
     }
 
     /** Interquartile range / 1.349 of the present values (the sd of a normal); 0 when they are all equal. */
@@ -132,14 +216,7 @@ final class NearDuplicates {
 
     /** Every scaled property within the tolerance; a value present on one row only is not near. */
     static boolean near(double[] x, double[] y, int[] scaled, double[] scale, double tolerance) {
-        for (int j : scaled) {
-            boolean xMissing = Double.isNaN(x[j]);
-            if (xMissing != Double.isNaN(y[j])) return false;
-            if (xMissing) continue;
-            double d = Math.abs(x[j] - y[j]);
-            if (scale[j] > 0 ? d > tolerance * scale[j] : d > 0) return false;
-        }
-        return true;
+        return distance(x, y, scaled, scale) <= tolerance;
     }
 
     /** Disjoint sets with path halving and union by size. */

@@ -9,7 +9,7 @@ import java.util.Arrays;
  * trained on and tested) and counted by the rank test (one score each: a burst of ten frames
  * counts once, as the one scene it is).
  *
- * <p>Folds are dealt by block, a coarser grouping ({@link NearDuplicates#FOLD_TOLERANCE}) that
+ * <p>Folds are dealt by block, a coarser grouping ({@link NearDuplicates#FOLD_FACTOR} times the tolerance) that
  * holds whole units: a burst that the finer grouping split in two still lands in one fold, so no
  * model is tested on frames of a scene it was trained on. A block that wrongly joins two scenes
  * only makes folds a little uneven.

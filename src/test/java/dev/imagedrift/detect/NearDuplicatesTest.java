@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class NearDuplicatesTest {
     private static final List<String> NAMES = List.of("Aspect Ratio", "Area", "Brightness", "RMS Contrast");
@@ -87,5 +88,31 @@ class NearDuplicatesTest {
         assertEquals(units.blockOf(units.unitOf(2)), units.blockOf(units.unitOf(0)));
         int rep = units.representative(units.unitOf(4));
         assertEquals(units.unitOf(4), units.unitOf(rep), "a unit is represented by one of its own rows");
+    }
+
+    /** Independent frames of one camera mode: one geometry, the look spread as a normal. */
+    private static double[][] oneGeometry(int n, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[][] rows = new double[n][];
+        for (int i = 0; i < n; i++) {
+            rows[i] = new double[] {0.75, 307_200, 110 + 25 * r.nextGaussian(), 50 + 12 * r.nextGaussian()};
+        }
+        return rows;
+    }
+
+    @Test
+    void theToleranceNarrowsWhereTheReferencesOwnImagesAreThatClose() {
+        assertEquals(NearDuplicates.TOLERANCE, NearDuplicates.tolerance(samples(spread(1000, 5)),
+                samples(spread(100, 6)), 1), 0.0, "images of many sizes: rarely a same-size neighbour");
+        double narrowed = NearDuplicates.tolerance(samples(oneGeometry(2000, 7)), samples(oneGeometry(100, 8)), 1);
+        assertTrue(narrowed < NearDuplicates.TOLERANCE / 2, "one camera mode, 2,000 frames: " + narrowed);
+    }
+
+    @Test
+    void independentFramesOfOneCameraModeAreNotJoinedIntoAFewGiantGroups() {
+        DriftResult r = Detectors.create(DetectorSettings.calibratedDefaults())
+                .detect(samples(oneGeometry(2000, 9)), samples(oneGeometry(200, 10)));
+        assertTrue(r.unitsReference() >= 0.9 * 2000, "reference units " + r.unitsReference());
+        assertTrue(r.unitsCurrent() >= 0.9 * 200, "current units " + r.unitsCurrent());
     }
 }
