@@ -42,10 +42,9 @@ public final class CalibratedDetector extends ClassifierDetector {
     DriftResult decide(Samples reference, Samples current, PooledSamples data, List<UnivariateDrift> univariate) {
         int nRef = data.nReference();
         int nCur = data.nCurrent();
-        double tolerance = NearDuplicates.tolerance(reference, current, Seeds.derive(settings.seed(), 0x5BAC));
-        Units units = Units.of(NearDuplicates.groups(reference, current, tolerance),
-                NearDuplicates.groups(reference, current, NearDuplicates.FOLD_FACTOR * tolerance), data.labels(),
-                Seeds.derive(settings.seed(), 0x0417));
+        Units units = Units.of(NearDuplicates.groups(reference, current, NearDuplicates.TOLERANCE),
+                NearDuplicates.groups(reference, current, NearDuplicates.FOLD_FACTOR * NearDuplicates.TOLERANCE),
+                data.labels(), Seeds.derive(settings.seed(), 0x0417));
         int unitsRef = units.count(0);
         int unitsCur = units.count(1);
         int folds = Math.min(settings.folds(), Math.min(units.blocks(0), units.blocks(1)));

@@ -23,12 +23,14 @@ import java.util.Set;
  * current image alike. Groups may span both sides (a static camera compared with its own earlier
  * traffic); {@link Units} splits them by side.
  *
- * <p>Where independent images are themselves that close - many frames of one size and similar
- * look, as from a fleet of cameras at one resolution - no tolerance can tell a burst from two
- * scenes, and a fixed one would join most of the window into a few giant groups. So the tolerance
- * in force is narrowed to what the reference, a sample of independent images, allows
- * ({@link #tolerance}): at most about {@value #SPACING_QUANTILE} of its images have a neighbour that
- * close. Where it must narrow, bursts are found less (the rule falls back towards counting rows).
+ * <p>Where independent images are themselves that close - many images of one size and similar
+ * look, as from a fleet of cameras at one resolution, or 28x28 grayscale product photos - no
+ * tolerance can tell a burst from two scenes, and a fixed one would chain most of the window into
+ * a few giant groups. So in a geometry bucket of at least {@value #DENSE_BUCKET} images the
+ * tolerance is narrowed to that bucket's own spacing ({@link #bucketTolerance}): at most about
+ * {@value #SPACING_QUANTILE} of its images then have a neighbour that close. Smaller buckets keep the
+ * full tolerance: a few images of one size are far apart unless they are near-duplicates. Where it
+ * narrows, bursts are found less (the rule falls back towards counting rows).
  *
  * <p>Cost: rows are bucketed by exact geometry, sorted within a bucket by the first scaled
  * property and compared only within a window of the tolerance on it: O(n log n) plus the pairs
@@ -53,51 +55,14 @@ final class NearDuplicates {
     static final Set<String> GEOMETRY = Set.of(BuiltinProperty.AREA.displayName(),
             BuiltinProperty.ASPECT_RATIO.displayName());
 
-    /** Share of reference images allowed a neighbour within the tolerance in force. */
+    /** A geometry bucket with at least this many images is dense enough to need its own tolerance. */
+    static final int DENSE_BUCKET = 50;
+    /** Share of a dense bucket's images allowed a neighbour within its tolerance. */
     static final double SPACING_QUANTILE = 0.05;
-    /** Reference images whose nearest-neighbour distance is measured (seeded sample). */
+    /** Images of a dense bucket whose nearest-neighbour distance is measured (every k-th in value order). */
     static final int SPACING_SAMPLE = 400;
 
     private NearDuplicates() {}
-
-    /**
-     * The tolerance in force for this comparison: {@link #TOLERANCE}, or less where the reference's
-     * own images are closer than that to each other - the {@value #SPACING_QUANTILE} quantile of the
-     * nearest-neighbour distances of a seeded sample of reference images (same geometry, robust
-     * scales of both sides pooled, as {@link #groups} measures). Depends on the reference rows only,
-     * never on the current window's.
-     */
-    static double tolerance(Samples reference, Samples current, long seed) {
-        int nRef = reference.size();
-        if (nRef < 2) return TOLERANCE;
-        double[][] rows = pooled(reference, current);
-        List<String> names = reference.propertyNames();
-        int[] exact = exactColumns(names);
-        double[] scale = new double[names.size()];
-        int[] scaled = scaledColumns(names, rows, scale);
-        int[] sample = new int[Math.min(SPACING_SAMPLE, nRef)];
-        if (sample.length == nRef) {
-            for (int i = 0; i < nRef; i++) sample[i] = i;
-        } else {
-            int[] all = new int[nRef];
-            for (int i = 0; i < nRef; i++) all[i] = i;
-            new SeededRandom(seed).shuffle(all);
-            System.arraycopy(all, 0, sample, 0, sample.length);
-        }
-        double[] nearest = new double[sample.length];
-        for (int s = 0; s < sample.length; s++) {
-            double best = Double.POSITIVE_INFINITY;
-            double[] x = rows[sample[s]];
-            for (int i = 0; i < nRef && best > 0; i++) {
-                if (i == sample[s] || !sameGeometry(x, rows[i], exact)) continue;
-                best = Math.min(best, distance(x, rows[i], scaled, scale));
-            }
-            nearest[s] = best;
-        }
-        Arrays.sort(nearest);
-        double quantile = nearest[(int) Math.floor(SPACING_QUANTILE * (nearest.length - 1))];
-        return Math.min(TOLERANCE, quantile);
-    }
 
     /**
      * Group number (0..groups-1, numbered in order of each group's first row) of every pooled
@@ -111,7 +76,9 @@ final class NearDuplicates {
         int[] scaled = scaledColumns(names, rows, scale);
         UnionFind links = new UnionFind(rows.length);
         if (tolerance <= 0) return links.numberedInRowOrder(); // nothing is near enough: every row alone
-        for (int[] bucket : bucketsByGeometry(rows, exact)) link(rows, bucket, scaled, scale, tolerance, links);
+        for (int[] bucket : bucketsByGeometry(rows, exact)) {
+            link(rows, bucket, scaled, scale, bucketTolerance(rows, bucket, scaled, scale, tolerance), links);
+        }
         return links.numberedInRowOrder();
     }
 
@@ -136,13 +103,6 @@ final class NearDuplicates {
             scaledList.add(j);
         }
         return scaledList.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    private static boolean sameGeometry(double[] x, double[] y, int[] exact) {
-        for (int j : exact) {
-            if (Double.doubleToLongBits(x[j]) != Double.doubleToLongBits(y[j])) return false;
-        }
-        return true;
     }
 
     /** Largest scaled difference over the compared columns; infinite when a value is present on one row only. */
@@ -183,6 +143,28 @@ final class NearDuplicates {
         List<int[]> list = new ArrayList<>(buckets.size());
         for (List<Integer> b : buckets.values()) if (b.size() > 1) list.add(b.stream().mapToInt(Integer::intValue).toArray());
         return list;
+    }
+
+    /**
+     * {@code tolerance}, or for a bucket of at least {@value #DENSE_BUCKET} images the
+     * {@value #SPACING_QUANTILE} quantile of its images' nearest-neighbour distances when that is
+     * smaller. Blind to sides and ids: the sample is every k-th row in the bucket's row order.
+     */
+    static double bucketTolerance(double[][] rows, int[] bucket, int[] scaled, double[] scale, double tolerance) {
+        if (bucket.length < DENSE_BUCKET || scaled.length == 0) return tolerance;
+        int step = Math.max(1, bucket.length / SPACING_SAMPLE);
+        int samples = (bucket.length + step - 1) / step;
+        double[] nearest = new double[samples];
+        for (int s = 0; s < samples; s++) {
+            int row = bucket[s * step];
+            double best = Double.POSITIVE_INFINITY;
+            for (int other : bucket) {
+                if (other != row) best = Math.min(best, distance(rows[row], rows[other], scaled, scale));
+            }
+            nearest[s] = best;
+        }
+        Arrays.sort(nearest);
+        return Math.min(tolerance, nearest[(int) Math.floor(SPACING_QUANTILE * (samples - 1))]);
     }
 
     /** Links every pair of the bucket within the tolerance on every scaled property. */

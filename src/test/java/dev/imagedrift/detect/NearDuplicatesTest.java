@@ -101,11 +101,15 @@ class NearDuplicatesTest {
     }
 
     @Test
-    void theToleranceNarrowsWhereTheReferencesOwnImagesAreThatClose() {
-        assertEquals(NearDuplicates.TOLERANCE, NearDuplicates.tolerance(samples(spread(1000, 5)),
-                samples(spread(100, 6)), 1), 0.0, "images of many sizes: rarely a same-size neighbour");
-        double narrowed = NearDuplicates.tolerance(samples(oneGeometry(2000, 7)), samples(oneGeometry(100, 8)), 1);
-        assertTrue(narrowed < NearDuplicates.TOLERANCE / 2, "one camera mode, 2,000 frames: " + narrowed);
+    void aDenseBucketOfOneSizeGetsItsOwnNarrowerToleranceAndASmallOneKeepsTheFullOne() {
+        double[][] dense = oneGeometry(2000, 7);
+        double[][] burst = new double[10][];
+        for (int f = 0; f < 10; f++) burst[f] = new double[] {0.5, 5000, 100 + f, 30};
+        int[] g = NearDuplicates.groups(samples(dense), samples(burst), NearDuplicates.TOLERANCE);
+        int groups = 0;
+        for (int x : g) groups = Math.max(groups, x + 1);
+        assertTrue(groups >= 2000 * 0.9, "2,000 independent frames of one size must stay mostly apart: " + groups);
+        for (int f = 1; f < 10; f++) assertEquals(g[2000], g[2000 + f], "the ten frames of another size are one burst");
     }
 
     @Test
