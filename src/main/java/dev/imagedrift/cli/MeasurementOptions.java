@@ -64,10 +64,13 @@ final class MeasurementOptions {
 
     /** A loader measuring in this mode with the chosen decoder and these limits. */
     ImageLoader loader(CommandSpec spec, ImageLimitOptions limits) {
+        return ImageLoaders.of(decoder(spec, limits), mode());
+    }
+
+    /** A decoder (of files or events) in this mode with the chosen JPEG decoder and these limits. */
+    ImageDecoder decoder(CommandSpec spec, ImageLimitOptions limits) {
         DecodeLimits decodeLimits = limits.decodeLimits(spec);
         ExifOrientation orientation = limits.orientation(spec);
-        JpegDecoding decoding = decoding(spec);
-        return ImageLoaders.of(new ImageDecoder(decodeLimits, orientation, DecodeMemory.shared(), decoding,
-                mode().jpegScaling()), mode());
+        return new ImageDecoder(decodeLimits, orientation, DecodeMemory.shared(), decoding(spec), mode().jpegScaling());
     }
 }

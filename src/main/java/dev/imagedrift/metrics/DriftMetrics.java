@@ -45,6 +45,7 @@ public final class DriftMetrics implements MonitorListener {
     private final Gauge status;
     private final Gauge alertFiring;
     private final Gauge windowSamples;
+    private final Gauge windowUnits;
     private final Gauge windowEvents;
     private final Gauge windowEnd;
     private final Gauge windowEvaluatedAt;
@@ -98,6 +99,9 @@ public final class DriftMetrics implements MonitorListener {
         alertFiring = gauge("imagedrift_alert_firing", "1 while the stream's drift alert is FIRING", "stream");
         windowSamples = gauge("imagedrift_window_samples", "Samples compared on each side in the last window",
                 "stream", "side");
+        windowUnits = gauge("imagedrift_window_independent_units",
+                "Independent units among each side's samples in the last window (near-duplicate bursts counted once; "
+                        + "NaN when not computed)", "stream", "side");
         windowEvents = gauge("imagedrift_window_events", "Events counted in the last window (before sampling)",
                 "stream");
         windowEnd = gauge("imagedrift_window_end_timestamp_seconds",
@@ -170,9 +174,9 @@ public final class DriftMetrics implements MonitorListener {
                 .register(registry).addLabelValues(version);
         windowSeries = new StreamSeries(
                 List.of(driftScore, auc, pValue, threshold, significance, status, alertFiring, windowSamples,
-                        windowEvents, windowEnd, windowEvaluatedAt, importance, ksStatistic, emd, late, windowsEvaluated,
-                        alertsFired, windowFailures, embeddingScore, embeddingPValue, embeddingStatus, embeddingSamples,
-                        componentImportance),
+                        windowUnits, windowEvents, windowEnd, windowEvaluatedAt, importance, ksStatistic, emd, late,
+                        windowsEvaluated, alertsFired, windowFailures, embeddingScore, embeddingPValue, embeddingStatus,
+                        embeddingSamples, componentImportance),
                 List.of(late, windowsEvaluated, alertsFired, windowFailures), staleAfter, clock);
         ingestSeries = new StreamSeries(List.of(processed), List.of(processed), staleAfter, clock);
     }
@@ -254,6 +258,8 @@ public final class DriftMetrics implements MonitorListener {
         status.labelValues(stream).set(statusCode(s.status()));
         windowSamples.labelValues(stream, "reference").set(s.nReference());
         windowSamples.labelValues(stream, "current").set(s.nCurrent());
+        setOrNaN(windowUnits.labelValues(stream, "reference"), s.unitsReference() == null ? null : s.unitsReference().doubleValue());
+        setOrNaN(windowUnits.labelValues(stream, "current"), s.unitsCurrent() == null ? null : s.unitsCurrent().doubleValue());
         windowEvents.labelValues(stream).set(s.eventsCounted());
         windowEnd.labelValues(stream).set(s.windowEnd().toEpochMilli() / 1000.0);
         windowEvaluatedAt.labelValues(stream).set(clock.millis() / 1000.0);

@@ -34,7 +34,7 @@ public final class ImageLoaders {
             throw new IllegalArgumentException("a decoder with JPEG scaling " + decoder.scaling()
                     + " does not measure in " + mode.code() + " mode");
         }
-        MeasuredWith measuredWith = new MeasuredWith(mode, decoder.jpegDecoding().name());
+        MeasuredWith measuredWith = MeasuredWith.of(decoder);
         return new ImageLoader() {
             @Override
             public DecodedImage load(Path file) throws ImageRejected {

@@ -1,5 +1,6 @@
 package dev.imagedrift.reference;
 
+import dev.imagedrift.image.ImageDecoder;
 import dev.imagedrift.properties.PropertiesMode;
 
 import java.util.Objects;
@@ -18,6 +19,16 @@ public record MeasuredWith(PropertiesMode mode, String decoder) {
 
     public MeasuredWith {
         Objects.requireNonNull(mode, "mode");
+    }
+
+    /** How {@code decoder} measures: the mode its JPEG scaling belongs to, and its JPEG decoder. */
+    public static MeasuredWith of(ImageDecoder decoder) {
+        for (PropertiesMode mode : PropertiesMode.values()) {
+            if (mode.jpegScaling() == decoder.scaling()) {
+                return new MeasuredWith(mode, decoder.jpegDecoding().name());
+            }
+        }
+        throw new IllegalArgumentException("no properties mode decodes JPEG with scaling " + decoder.scaling());
     }
 
     /**

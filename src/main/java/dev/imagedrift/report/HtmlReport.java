@@ -134,9 +134,16 @@ public final class HtmlReport {
         tile(h, "p-value", Numbers.pValue(r.pValue()), pNote);
         String nNote = r.status() == DriftStatus.INSUFFICIENT_DATA
                 ? "samples (" + r.settings().minSamples() + " needed)" : "samples compared";
-        tile(h, "Reference", Numbers.count(r.nReference()), nNote);
-        tile(h, "Current", Numbers.count(r.nCurrent()), nNote);
+        tile(h, "Reference", Numbers.count(r.nReference()), unitsNote(nNote, r.unitsReference(), r.nReference()));
+        tile(h, "Current", Numbers.count(r.nCurrent()), unitsNote(nNote, r.unitsCurrent(), r.nCurrent()));
         h.append("</section>\n");
+    }
+
+    /** "samples compared" or, when bursts were grouped, "12 independent (near-duplicates counted once)". */
+    private static String unitsNote(String samplesNote, Integer units, int samples) {
+        if (units == null) return samplesNote;
+        if (units == samples) return samplesNote + ", all independent";
+        return Numbers.count(units) + " independent (near-duplicates counted once)";
     }
 
     /** A number tile; {@code note} is trusted markup made here, never user text. */

@@ -36,6 +36,8 @@ import java.util.Map;
  * threshold       the effect-size floor (CALIBRATED) or the threshold (REFERENCE_CHECK)
  * auc, aucLower, aucUpper, pValue
  * nReference, nCurrent            samples compared
+ * unitsReference, unitsCurrent    independent units among them (bursts of near-duplicates counted once;
+ *                                 null when not computed)
  * reference, current              {source, snapshotVersion, imagesRead, imagesSkipped,
  *                                  skippedByReason: {code: count}, samples,
  *                                  propertiesMode (exact|fast), decoder (turbojpeg|imageio|not recorded)}
@@ -92,6 +94,10 @@ public final class JsonReport {
         number(root, "pValue", r.pValue());
         root.put("nReference", r.nReference());
         root.put("nCurrent", r.nCurrent());
+        if (r.unitsReference() != null) root.put("unitsReference", r.unitsReference());
+        else root.putNull("unitsReference");
+        if (r.unitsCurrent() != null) root.put("unitsCurrent", r.unitsCurrent());
+        else root.putNull("unitsCurrent");
         root.set("reference", side(report.reference()));
         root.set("current", side(report.current()));
 

@@ -42,6 +42,10 @@ public final class TextReport {
             line(out, "  %-12s %s", "p-value", Numbers.pValue(r.pValue()));
         }
         line(out, "  %-12s reference %d, current %d", "Samples", r.nReference(), r.nCurrent());
+        if (r.unitsReference() != null && r.unitsCurrent() != null) {
+            line(out, "  %-12s reference %d, current %d   (near-duplicate bursts counted once)", "Independent",
+                    r.unitsReference(), r.unitsCurrent());
+        }
         wrapped(out, "  " + String.format(Locale.ROOT, "%-12s ", "Rule"), Condition.rule(r.settings()));
         out.append('\n');
 

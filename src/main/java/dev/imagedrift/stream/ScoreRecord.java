@@ -22,12 +22,13 @@ import java.util.List;
  * two made one, and {@code status} is that combined decision. Both are absent otherwise.
  */
 @JsonPropertyOrder({"schema", "stream", "windowStart", "windowEnd", "status", "reason", "driftScore", "auc",
-        "aucLower", "aucUpper", "pValue", "threshold", "alpha", "nReference", "nCurrent", "eventsCounted",
-        "topProperties", "univariate", "exemplars", "detector", "referenceVersion", "evaluatedAt", "detectionMillis",
-        "decision", "embedding"})
+        "aucLower", "aucUpper", "pValue", "threshold", "alpha", "nReference", "nCurrent", "unitsReference",
+        "unitsCurrent", "eventsCounted", "topProperties", "univariate", "exemplars", "detector", "referenceVersion",
+        "evaluatedAt", "detectionMillis", "decision", "embedding"})
 public record ScoreRecord(String schema, String stream, Instant windowStart, Instant windowEnd, DriftStatus status,
                           String reason, Double driftScore, Double auc, Double aucLower, Double aucUpper, Double pValue,
-                          double threshold, Double alpha, int nReference, int nCurrent, long eventsCounted,
+                          double threshold, Double alpha, int nReference, int nCurrent, Integer unitsReference,
+                          Integer unitsCurrent, long eventsCounted,
                           List<PropertyImportance> topProperties, List<UnivariateDrift> univariate, Exemplars exemplars,
                           DetectorSettings detector, String referenceVersion, Instant evaluatedAt,
                           long detectionMillis, @JsonInclude(JsonInclude.Include.NON_NULL) Decision decision,
@@ -66,12 +67,13 @@ public record ScoreRecord(String schema, String stream, Instant windowStart, Ins
     /** A record without embeddings (as before they existed). */
     public ScoreRecord(String schema, String stream, Instant windowStart, Instant windowEnd, DriftStatus status,
                        String reason, Double driftScore, Double auc, Double aucLower, Double aucUpper, Double pValue,
-                       double threshold, Double alpha, int nReference, int nCurrent, long eventsCounted,
+                       double threshold, Double alpha, int nReference, int nCurrent, Integer unitsReference,
+                       Integer unitsCurrent, long eventsCounted,
                        List<PropertyImportance> topProperties, List<UnivariateDrift> univariate, Exemplars exemplars,
                        DetectorSettings detector, String referenceVersion, Instant evaluatedAt, long detectionMillis) {
         this(schema, stream, windowStart, windowEnd, status, reason, driftScore, auc, aucLower, aucUpper, pValue,
-                threshold, alpha, nReference, nCurrent, eventsCounted, topProperties, univariate, exemplars, detector,
-                referenceVersion, evaluatedAt, detectionMillis, null, null);
+                threshold, alpha, nReference, nCurrent, unitsReference, unitsCurrent, eventsCounted, topProperties,
+                univariate, exemplars, detector, referenceVersion, evaluatedAt, detectionMillis, null, null);
     }
 
     /** A window of a stream whose reference has embeddings: both tests and the combined decision. */
@@ -90,7 +92,7 @@ public record ScoreRecord(String schema, String stream, Instant windowStart, Ins
                 e.nCurrent(), e.importance(), e.univariate(), e.exemplars());
         return new ScoreRecord(p.schema, p.stream, p.windowStart, p.windowEnd, combined.status(), combined.reason(),
                 p.driftScore, p.auc, p.aucLower, p.aucUpper, p.pValue, p.threshold, p.alpha, p.nReference, p.nCurrent,
-                p.eventsCounted, p.topProperties, p.univariate, p.exemplars, p.detector, p.referenceVersion,
+                p.unitsReference, p.unitsCurrent, p.eventsCounted, p.topProperties, p.univariate, p.exemplars, p.detector, p.referenceVersion,
                 p.evaluatedAt, p.detectionMillis, decision, score);
     }
 
@@ -100,8 +102,9 @@ public record ScoreRecord(String schema, String stream, Instant windowStart, Ins
         return new ScoreRecord(SCHEMA, stream, Instant.ofEpochMilli(windowStartMs), Instant.ofEpochMilli(windowEndMs),
                 result.status(), result.reason(), finite(result.driftScore()), finite(result.auc()), result.aucLower(),
                 result.aucUpper(), result.pValue(), result.threshold(), calibrated ? result.settings().alpha() : null,
-                result.nReference(), result.nCurrent(), eventsCounted, result.importance(), result.univariate(),
-                result.exemplars(), result.settings(), referenceVersion, evaluatedAt, detectionMillis);
+                result.nReference(), result.nCurrent(), result.unitsReference(), result.unitsCurrent(), eventsCounted,
+                result.importance(), result.univariate(), result.exemplars(), result.settings(), referenceVersion,
+                evaluatedAt, detectionMillis);
     }
 
     private static Double finite(double v) {

@@ -167,15 +167,15 @@ public final class ScalingCurves {
         DriftDetector referenceCheck = Detectors.create(DetectorSettings.referenceCheckDefaults());
         StringBuilder csv = new StringBuilder("per_side,rule,median_cpu_ms\n");
         // Compile the hot code first, so the JIT's own CPU time does not land on the smallest sizes.
-        Samples warmReference = DetectorBenchmark.samples(5_000, 3, "r", 0.0);
-        Samples warmCurrent = DetectorBenchmark.samples(5_000, 4, "c", 0.1);
+        Samples warmReference = DetectorBenchmark.samples(5_000, 3, "r", 0.0, false);
+        Samples warmCurrent = DetectorBenchmark.samples(5_000, 4, "c", 0.1, false);
         for (int i = 0; i < 5; i++) {
             calibrated.detect(warmReference, warmCurrent);
             referenceCheck.detect(warmReference, warmCurrent);
         }
         for (int n : PER_SIDE) {
-            Samples reference = DetectorBenchmark.samples(n, 1, "r", 0.0);
-            Samples current = DetectorBenchmark.samples(n, 2, "c", 0.1);
+            Samples reference = DetectorBenchmark.samples(n, 1, "r", 0.0, false);
+            Samples current = DetectorBenchmark.samples(n, 2, "c", 0.1, false);
             for (boolean isCalibrated : new boolean[] {true, false}) {
                 DriftDetector detector = isCalibrated ? calibrated : referenceCheck;
                 detector.detect(reference, current); // warm-up
