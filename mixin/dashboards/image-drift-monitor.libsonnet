@@ -144,10 +144,11 @@ local units = import '../lib/units.libsonnet';
     {
       row: p.row('Windows'),
       panels: [
-        p.timeseries('Samples per window', 'Samples compared on each side of the last window, and rows in the reference snapshot (dashed).',
+        p.timeseries('Samples per window', 'Samples compared on each side of the last window, rows in the reference snapshot (dashed), and the independent units among the samples (bursts of near-identical frames count once).',
                      [
                        ['imagedrift_window_samples{%s}' % s, '{{stream}} {{side}}'],
                        ['max(imagedrift_reference_samples{%s})' % d, 'reference snapshot rows'],
+                       ['imagedrift_window_independent_units{%s}' % s, '{{stream}} {{side}} independent units'],
                      ], w=8, unit='short', min=0, showPoints='always', overrides=[p.dashed('B')]),
         p.timeseries('Events per window', 'Events counted in the last window before reservoir sampling (left), and windows evaluated in the last hour (right).',
                      [
