@@ -3,9 +3,12 @@ package dev.imagedrift.app;
 import dev.imagedrift.config.MonitorConfig;
 import dev.imagedrift.detect.Detectors;
 import dev.imagedrift.detect.DriftDetector;
+import dev.imagedrift.embedding.ImageEmbedder;
 import dev.imagedrift.metrics.DriftMetrics;
 import dev.imagedrift.metrics.HealthServer;
 import dev.imagedrift.metrics.StreamsMetricsBridge;
+import dev.imagedrift.image.ImageDecoder;
+import dev.imagedrift.properties.PropertiesMode;
 import dev.imagedrift.properties.PropertySet;
 import dev.imagedrift.stream.DriftTopology;
 import dev.imagedrift.stream.MonitorListener;
@@ -44,13 +47,16 @@ public final class MonitorRuntime implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private final java.util.concurrent.ScheduledExecutorService watchdog;
 
+    private final ImageEmbedder embedder;
+
     private MonitorRuntime(KafkaStreams streams, HealthServer health, DriftMetrics metrics, MonitorHealth monitorHealth,
-                           java.util.concurrent.ScheduledExecutorService watchdog) {
+                           java.util.concurrent.ScheduledExecutorService watchdog, ImageEmbedder embedder) {
         this.streams = streams;
         this.health = health;
         this.metrics = metrics;
         this.monitorHealth = monitorHealth;
         this.watchdog = watchdog;
+        this.embedder = embedder;
     }
 
     /**
@@ -59,17 +65,31 @@ public final class MonitorRuntime implements AutoCloseable {
      */
     public static MonitorRuntime start(MonitorConfig config, PropertySet properties, ReferenceSet references,
                                        MonitorListener extraListener) throws IOException {
+        return start(config, properties, references, extraListener, MonitorRuntime.class.getClassLoader());
+    }
+
+    /**
+     * Starts the monitor, finding the embedding model's runtime (the ONNX plugin) with {@code plugins}.
+     */
+    public static MonitorRuntime start(MonitorConfig config, PropertySet properties, ReferenceSet references,
+                                       MonitorListener extraListener, ClassLoader plugins) throws IOException {
+        ImageEmbedder embedder = StreamEmbedder.open(config, references, plugins);
         PrometheusRegistry registry = new PrometheusRegistry();
         JvmMetrics.builder().register(registry);
         // Per-stream series expire when this process stops working on a stream (after a rebalance).
         DriftMetrics metrics = new DriftMetrics(registry, BuildInfo.version(), config.staleSeriesAfter(),
                 Clock.systemUTC(), config.metrics().maxStreams());
         metrics.referenceLoaded(references.globalSize());
+        metrics.windowConfigured(config.window().size(), config.window().grace());
+        ImageDecoder decoder = config.imageDecoder();
+        PropertiesMode mode = config.properties().propertiesMode();
+        LOG.info("images: JPEG decoder {}; properties measured in {} mode", decoder.jpegDecoding(), mode.code());
+        metrics.decoderInUse(decoder.jpegDecoding().name(), mode.code());
         DriftDetector detector = Detectors.create(config.detection().detectorSettings());
         MonitorListener listener = MonitorListener.all(metrics, extraListener);
         RecordFailures failures = new RecordFailures(config.reliability().maxRecordAttempts());
         Topology topology = DriftTopology.build(config, properties, references, detector, listener, Clock.systemUTC(),
-                failures);
+                embedder, failures);
         KafkaStreams streams = new KafkaStreams(topology, StreamsSettings.from(config));
         // A failing stream thread is replaced (after a backoff) rather than taking the whole monitor down,
         // the record it died on is dead-lettered after a few tries, and a failure that keeps coming back
@@ -90,7 +110,7 @@ public final class MonitorRuntime implements AutoCloseable {
                     t.setDaemon(true);
                     return t;
                 });
-        MonitorRuntime runtime = new MonitorRuntime(streams, health, metrics, monitorHealth, watchdog);
+        MonitorRuntime runtime = new MonitorRuntime(streams, health, metrics, monitorHealth, watchdog, embedder);
         streams.setStateListener((now, before) -> {
             LOG.info("Kafka Streams state {} -> {}", before, now);
             if (now == KafkaStreams.State.ERROR) {
@@ -104,6 +124,13 @@ public final class MonitorRuntime implements AutoCloseable {
         streams.start();
         LOG.info("monitor started: events {} -> scores {}, alerts {}; metrics on port {}", config.topics().events(),
                 config.topics().scores(), config.topics().alerts(), health.port());
+        if (references.hasEmbeddings()) {
+            LOG.info("embedding drift on: model {}, {} components; images without an embedding are {}",
+                    references.global().embeddings() == null ? "(per stream)" : references.global().embeddings().model(),
+                    references.global().embeddings() == null ? "-"
+                            : references.global().embeddings().projection().components(),
+                    embedder == null ? "measured for properties only" : "embedded by " + embedder.spec().modelFile());
+        }
         return runtime;
     }
 
@@ -162,6 +189,9 @@ public final class MonitorRuntime implements AutoCloseable {
             }
         } finally {
             health.close();
+            if (embedder != null) {
+                embedder.close();
+            }
             stopped.countDown();
         }
     }

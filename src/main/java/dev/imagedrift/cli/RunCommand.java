@@ -73,7 +73,13 @@ public final class RunCommand implements Callable<Integer> {
         if (createTopics) {
             createMissingTopics(cfg);
         }
-        MonitorRuntime runtime = MonitorRuntime.start(cfg, properties, references, MonitorListener.NONE);
+        MonitorRuntime runtime;
+        try {
+            runtime = MonitorRuntime.start(cfg, properties, references, MonitorListener.NONE, plugins.classLoader(spec));
+        } catch (ConfigException e) {
+            System.err.println("configuration error: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "imagedrift-shutdown"));
         runtime.awaitStopped();
         if (runtime.failure() != null) {

@@ -19,7 +19,8 @@ import java.util.Map;
  * the defaults suit a busy production stream.
  */
 public record MonitorConfig(Kafka kafka, Topics topics, Window window, Reference reference, Detection detection,
-                            Alerting alerting, Images images, Metrics metrics, Reliability reliability) {
+                            Alerting alerting, Images images, Metrics metrics, Measurement properties,
+                            Embedding embedding, Reliability reliability) {
 
     public MonitorConfig {
         kafka = kafka == null ? new Kafka(null, null, null, null, null, null, null) : kafka;
@@ -28,13 +29,15 @@ public record MonitorConfig(Kafka kafka, Topics topics, Window window, Reference
         reference = reference == null ? new Reference(null, null) : reference;
         detection = detection == null ? Detection.defaults() : detection;
         alerting = alerting == null ? new Alerting(null, null, null) : alerting;
-        images = images == null ? new Images(null, null, null, null, null) : images;
+        images = images == null ? new Images(null, null, null, null, null, null, null) : images;
         metrics = metrics == null ? new Metrics(null, null, null, null) : metrics;
+        properties = properties == null ? new Measurement(null) : properties;
+        embedding = embedding == null ? new Embedding(null) : embedding;
         reliability = reliability == null ? new Reliability(null, null, null, null, null) : reliability;
     }
 
     public static MonitorConfig defaults() {
-        return new MonitorConfig(null, null, null, null, null, null, null, null, null);
+        return new MonitorConfig(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Checks every value; throws {@link ConfigException} naming the first bad key. */
@@ -46,6 +49,8 @@ public record MonitorConfig(Kafka kafka, Topics topics, Window window, Reference
         alerting.validate();
         images.validate();
         metrics.validate();
+        properties.validate();
+        embedding.validate();
         reliability.validate();
         if (metrics.staleAfter() != null) {
             Duration between = window.advance().plus(window.grace());
@@ -64,6 +69,30 @@ public record MonitorConfig(Kafka kafka, Topics topics, Window window, Reference
     public Duration staleSeriesAfter() {
         return metrics.staleAfter() != null ? metrics.staleAfter()
                 : window.size().multipliedBy(3).plus(window.grace());
+    }
+
+    /**
+     * The image decoder this configuration asks for: its limits, JPEG decoder and properties mode.
+     * Loads the TurboJPEG binding (once per JVM) unless {@code images.jpeg-decoder} is imageio.
+     *
+     * @throws ConfigException when TurboJPEG is required (images.jpeg-decoder: turbojpeg, or
+     *                         properties.mode: fast) and cannot be loaded
+     */
+    public ImageDecoder imageDecoder() {
+        dev.imagedrift.image.JpegDecoding decoding;
+        try {
+            decoding = dev.imagedrift.image.JpegDecoding.select(images.jpegDecoderPreference(),
+                    java.nio.file.Path.of(images.turbojpegJar()));
+        } catch (IllegalStateException e) {
+            throw new ConfigException("images.jpeg-decoder is turbojpeg: " + e.getMessage());
+        }
+        dev.imagedrift.properties.PropertiesMode mode = properties.propertiesMode();
+        if (!mode.jpegScaling().isFull() && !decoding.supportsReducedScale()) {
+            throw new ConfigException("properties.mode fast needs the TurboJPEG decoder, and the JPEG decoder is "
+                    + decoding);
+        }
+        return new ImageDecoder(images.decodeLimits(), images.orientation(), dev.imagedrift.image.DecodeMemory.shared(),
+                decoding, mode.jpegScaling());
     }
 
     private static void require(boolean ok, String key, String problem, Object value) {
@@ -281,9 +310,12 @@ public record MonitorConfig(Kafka kafka, Topics topics, Window window, Reference
      * What the decoder reads and how much it may take (see {@link DecodeLimits}). {@code maxDecodeBytes}
      * null = derived: a quarter of the heap ({@link DecodeLimits#defaultMaxDecodeBytes()}).
      * {@code formats}: the allow-list, comma-separated. {@code exifOrientation}: {@code ignore} (as the
-     * reference check) or {@code apply}.
+     * reference check) or {@code apply}. {@code jpegDecoder}: {@code auto} (TurboJPEG when it loads,
+     * else ImageIO), {@code turbojpeg} (refuse to start without it) or {@code imageio};
+     * {@code turbojpegJar}: where the binding's jar is looked for.
      */
-    public record Images(Long maxPixels, Long maxBytes, Long maxDecodeBytes, String formats, String exifOrientation) {
+    public record Images(Long maxPixels, Long maxBytes, Long maxDecodeBytes, String formats, String exifOrientation,
+                         String jpegDecoder, String turbojpegJar) {
         /** Every format the decoder supports, in the configuration's spelling. */
         public static final String ALL_FORMATS = ImageFormat.all().stream().map(ImageFormat::id)
                 .collect(java.util.stream.Collectors.joining(","));
@@ -293,13 +325,27 @@ public record MonitorConfig(Kafka kafka, Topics topics, Window window, Reference
             maxBytes = maxBytes == null ? ImageDecoder.DEFAULT_MAX_BYTES : maxBytes;
             formats = formats == null ? ALL_FORMATS : formats;
             exifOrientation = exifOrientation == null ? ExifOrientation.IGNORE.id() : exifOrientation;
+            jpegDecoder = nonBlank(jpegDecoder, "images.jpeg-decoder",
+                    dev.imagedrift.image.JpegDecoding.Preference.AUTO.code());
+            turbojpegJar = nonBlank(turbojpegJar, "images.turbojpeg-jar",
+                    dev.imagedrift.image.JpegDecoding.DEFAULT_TURBOJPEG_JAR_PATH);
         }
 
         public Images(Long maxPixels, Long maxBytes) {
-            this(maxPixels, maxBytes, null, null, null);
+            this(maxPixels, maxBytes, null, null, null, null, null);
+        }
+
+        /** The parsed {@code images.jpeg-decoder}. */
+        public dev.imagedrift.image.JpegDecoding.Preference jpegDecoderPreference() {
+            return dev.imagedrift.image.JpegDecoding.Preference.parse(jpegDecoder);
         }
 
         void validate() {
+            try {
+                jpegDecoderPreference();
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("images.jpeg-decoder: " + e.getMessage());
+            }
             require(maxPixels >= 1 && maxPixels <= ImageDecoder.MAX_SUPPORTED_PIXELS,
                     "images.max-pixels", "must be between 1 and " + ImageDecoder.MAX_SUPPORTED_PIXELS,
                     maxPixels);
@@ -341,6 +387,29 @@ public record MonitorConfig(Kafka kafka, Topics topics, Window window, Reference
 
         public ExifOrientation orientation() {
             return ExifOrientation.of(exifOrientation);
+        }
+    }
+
+    /**
+     * How properties are measured: {@code mode} exact (every pixel, the default) or fast (JPEG at
+     * reduced scale, see {@link dev.imagedrift.properties.PropertiesMode#FAST}). The reference
+     * snapshots must have been made in the same mode.
+     */
+    public record Measurement(String mode) {
+        public Measurement {
+            mode = nonBlank(mode, "properties.mode", dev.imagedrift.properties.PropertiesMode.EXACT.code());
+        }
+
+        public dev.imagedrift.properties.PropertiesMode propertiesMode() {
+            return dev.imagedrift.properties.PropertiesMode.parse(mode);
+        }
+
+        void validate() {
+            try {
+                propertiesMode();
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("properties.mode: " + e.getMessage());
+            }
         }
     }
 
@@ -396,6 +465,26 @@ public record MonitorConfig(Kafka kafka, Topics topics, Window window, Reference
                     Durations.format(replacementBackoff));
             require(unreachableTimeout.toMillis() > 0, "reliability.unreachable-timeout", "must be positive",
                     Durations.format(unreachableTimeout));
+        }
+    }
+
+    /**
+     * The embedding model the monitor runs itself, for events that carry an image but no embedding.
+     * Its input size and normalisation, and its name, come from the reference snapshot (recorded when
+     * the snapshot's embeddings were computed with {@code snapshot --onnx-model}); only the file's
+     * location is configured, since it differs between the machine that built the snapshot and the pod.
+     * Null: only embeddings that events carry are used.
+     */
+    public record Embedding(String onnxModel) {
+        public Embedding {
+            onnxModel = onnxModel == null ? null : nonBlank(onnxModel, "embedding.onnx-model", null);
+        }
+
+        void validate() {
+            if (onnxModel != null) {
+                require(java.nio.file.Files.isRegularFile(java.nio.file.Path.of(onnxModel)), "embedding.onnx-model",
+                        "must name a readable model file", onnxModel);
+            }
         }
     }
 }

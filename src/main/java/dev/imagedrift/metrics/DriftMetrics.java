@@ -45,8 +45,10 @@ public final class DriftMetrics implements MonitorListener {
     private final Gauge status;
     private final Gauge alertFiring;
     private final Gauge windowSamples;
+    private final Gauge windowUnits;
     private final Gauge windowEvents;
     private final Gauge windowEnd;
+    private final Gauge windowEvaluatedAt;
     private final Gauge importance;
     private final Gauge ksStatistic;
     private final Gauge emd;
@@ -70,6 +72,15 @@ public final class DriftMetrics implements MonitorListener {
      * with a stream: stream names start with a letter or digit.
      */
     public static final String OTHER = "_other";
+    private final Gauge windowSize;
+    private final Gauge windowGrace;
+    private final Clock clock;
+    private final Info decoderInfo;
+    private final Gauge embeddingScore;
+    private final Gauge embeddingPValue;
+    private final Gauge embeddingStatus;
+    private final Gauge embeddingSamples;
+    private final Gauge componentImportance;
 
     /** Metrics whose per-stream series never expire (a single process that owns every stream, or a test). */
     public DriftMetrics(PrometheusRegistry registry, String version) {
@@ -92,6 +103,7 @@ public final class DriftMetrics implements MonitorListener {
         this.registry = registry;
         this.staleAfter = staleAfter;
         this.maxStreams = maxStreams;
+        this.clock = clock;
         driftScore = gauge("imagedrift_drift_score",
                 "max(2*AUC-1, 0) of the last evaluated window (the reference check's scale)", "stream");
         auc = gauge("imagedrift_auc", "Domain-classifier AUC of the last evaluated window (not clipped)", "stream");
@@ -104,16 +116,35 @@ public final class DriftMetrics implements MonitorListener {
         alertFiring = gauge("imagedrift_alert_firing", "1 while the stream's drift alert is FIRING", "stream");
         windowSamples = gauge("imagedrift_window_samples", "Samples compared on each side in the last window",
                 "stream", "side");
+        windowUnits = gauge("imagedrift_window_independent_units",
+                "Independent units among each side's samples in the last window (near-duplicate bursts counted once; "
+                        + "NaN when not computed)", "stream", "side");
         windowEvents = gauge("imagedrift_window_events", "Events counted in the last window (before sampling)",
                 "stream");
         windowEnd = gauge("imagedrift_window_end_timestamp_seconds",
                 "End of the last evaluated window (event time, Unix seconds)", "stream");
+        // Wall clock, not event time: the stalled-window rule must not fire on a backlog being
+        // replayed or on a producer whose clock runs late.
+        windowEvaluatedAt = gauge("imagedrift_window_evaluated_timestamp_seconds",
+                "When the last window was evaluated (wall clock, Unix seconds)", "stream");
         importance = gauge("imagedrift_property_importance",
                 "Property importance in the last window (AUC drop when permuted)", "stream", "property");
         ksStatistic = gauge("imagedrift_property_ks_statistic",
                 "Two-sample Kolmogorov-Smirnov statistic of the property in the last window", "stream", "property");
         emd = gauge("imagedrift_property_emd",
                 "Normalised Earth Mover's Distance of the property in the last window", "stream", "property");
+        // The embedding test's series exist only for streams whose reference has embeddings.
+        embeddingScore = gauge("imagedrift_embedding_drift_score",
+                "max(2*AUC-1, 0) of the embedding test in the last evaluated window", "stream");
+        embeddingPValue = gauge("imagedrift_embedding_p_value",
+                "p-value of the embedding test in the last evaluated window (calibrated mode)", "stream");
+        embeddingStatus = gauge("imagedrift_embedding_drift_status",
+                "Embedding test of the last window: 0 = OK, 1 = DRIFT, 2 = INSUFFICIENT_DATA", "stream");
+        embeddingSamples = gauge("imagedrift_embedding_window_samples",
+                "Samples with an embedding compared on each side in the last window", "stream", "side");
+        componentImportance = gauge("imagedrift_embedding_component_importance",
+                "Importance of each principal component of the embeddings in the last window (AUC drop when "
+                        + "permuted); components PC1..PCk, k fixed by the snapshot", "stream", "component");
         processed = Counter.builder().name("imagedrift_images_processed_total")
                 .help("Events whose properties were computed or accepted").labelNames("stream").register(registry);
         failed = Counter.builder().name("imagedrift_images_failed_total")
@@ -145,6 +176,9 @@ public final class DriftMetrics implements MonitorListener {
                 .unit(Unit.SECONDS)
                 .classicOnly().classicUpperBounds(0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 300)
                 .register(registry);
+        decoderInfo = Info.builder().name("imagedrift_decoder_info")
+                .help("The JPEG decoder (turbojpeg or imageio, the slow fallback) and properties mode (exact or fast) in use")
+                .labelNames("decoder", "mode").register(registry);
         referenceSamples = Gauge.builder().name("imagedrift_reference_samples")
                 .help("Rows in the loaded reference snapshot").register(registry);
         folded = Counter.builder().name("imagedrift_metric_streams_folded_total")
@@ -154,12 +188,19 @@ public final class DriftMetrics implements MonitorListener {
         io.prometheus.metrics.core.metrics.GaugeWithCallback.builder().name("imagedrift_metric_streams")
                 .help("Streams with their own series on this process (at most metrics.max-streams)")
                 .callback(cb -> cb.call(labelled.size())).register(registry);
+        // The window configuration, so that rules derive "stalled" from it instead of restating it.
+        windowSize = Gauge.builder().name("imagedrift_window_size_seconds")
+                .help("Configured window length (window.size)").unit(Unit.SECONDS).register(registry);
+        windowGrace = Gauge.builder().name("imagedrift_window_grace_seconds")
+                .help("Configured lateness allowed after a window's end (window.grace)").unit(Unit.SECONDS)
+                .register(registry);
         Info.builder().name("imagedrift_build_info").help("Build information").labelNames("version")
                 .register(registry).addLabelValues(version);
         windowSeries = new StreamSeries(
                 List.of(driftScore, auc, pValue, threshold, significance, status, alertFiring, windowSamples,
-                        windowEvents, windowEnd, importance, ksStatistic, emd, late, windowsEvaluated, alertsFired,
-                        windowFailures),
+                        windowUnits, windowEvents, windowEnd, windowEvaluatedAt, importance, ksStatistic, emd, late,
+                        windowsEvaluated, alertsFired, windowFailures, embeddingScore, embeddingPValue, embeddingStatus,
+                        embeddingSamples, componentImportance),
                 List.of(late, windowsEvaluated, alertsFired, windowFailures), staleAfter, clock);
         ingestSeries = new StreamSeries(List.of(processed), List.of(processed), staleAfter, clock);
     }
@@ -199,8 +240,18 @@ public final class DriftMetrics implements MonitorListener {
         }
     }
 
+    /** Names the JPEG decoder and properties mode in use: {@code imagedrift_decoder_info{decoder, mode} 1}. */
+    public void decoderInUse(String decoder, String mode) {
+        decoderInfo.setLabelValues(decoder, mode); // replaces any earlier series: one decoder at a time
+    }
+
     public void referenceLoaded(int rows) {
         referenceSamples.set(rows);
+    }
+
+    public void windowConfigured(Duration size, Duration grace) {
+        windowSize.set(size.toMillis() / 1000.0);
+        windowGrace.set(grace.toMillis() / 1000.0);
     }
 
     @Override
@@ -257,8 +308,11 @@ public final class DriftMetrics implements MonitorListener {
         status.labelValues(stream).set(statusCode(s.status()));
         windowSamples.labelValues(stream, "reference").set(s.nReference());
         windowSamples.labelValues(stream, "current").set(s.nCurrent());
+        setOrNaN(windowUnits.labelValues(stream, "reference"), s.unitsReference() == null ? null : s.unitsReference().doubleValue());
+        setOrNaN(windowUnits.labelValues(stream, "current"), s.unitsCurrent() == null ? null : s.unitsCurrent().doubleValue());
         windowEvents.labelValues(stream).set(s.eventsCounted());
         windowEnd.labelValues(stream).set(s.windowEnd().toEpochMilli() / 1000.0);
+        windowEvaluatedAt.labelValues(stream).set(clock.millis() / 1000.0);
         for (PropertyImportance p : s.topProperties()) {
             importance.labelValues(stream, PropertySet.key(p.property())).set(p.importance());
         }
@@ -266,6 +320,17 @@ public final class DriftMetrics implements MonitorListener {
             String property = PropertySet.key(u.property());
             setOrNaN(ksStatistic.labelValues(stream, property), u.ks());
             setOrNaN(emd.labelValues(stream, property), u.emd());
+        }
+        ScoreRecord.EmbeddingScore e = s.embedding();
+        if (e != null) {
+            setOrNaN(embeddingScore, stream, e.driftScore());
+            setOrNaN(embeddingPValue, stream, e.pValue());
+            embeddingStatus.labelValues(stream).set(statusCode(e.status()));
+            embeddingSamples.labelValues(stream, "reference").set(e.nReference());
+            embeddingSamples.labelValues(stream, "current").set(e.nCurrent());
+            for (PropertyImportance p : e.topComponents()) {
+                componentImportance.labelValues(stream, p.property()).set(p.importance());
+            }
         }
         windowsEvaluated.labelValues(stream).inc();
     }

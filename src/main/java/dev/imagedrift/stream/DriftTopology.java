@@ -5,7 +5,7 @@ import dev.imagedrift.config.MonitorConfig;
 import dev.imagedrift.detect.AlertPolicy;
 import dev.imagedrift.detect.AlertState;
 import dev.imagedrift.detect.DriftDetector;
-import dev.imagedrift.image.ImageDecoder;
+import dev.imagedrift.embedding.ImageEmbedder;
 import dev.imagedrift.properties.PropertySet;
 import dev.imagedrift.window.ReservoirSampler;
 import dev.imagedrift.window.WindowAssigner;
@@ -57,19 +57,21 @@ public final class DriftTopology {
 
     public static Topology build(MonitorConfig config, PropertySet properties, ReferenceSet references,
                                  DriftDetector detector, MonitorListener listener, Clock clock) {
-        return build(config, properties, references, detector, listener, clock,
+        return build(config, properties, references, detector, listener, clock, null,
                 new RecordFailures(config.reliability().maxRecordAttempts()));
     }
 
     /**
      * @param listener what the metrics see: each report is passed on once the work it describes is
      *                 committed ({@link CommitGate})
+     * @param embedder a model that embeds the images of events that carry no embedding (for streams
+     *                 whose reference has embeddings from that model), or null: only the events' own
      * @param failures the records that stopped a stream thread; the runtime's uncaught-exception
      *                 handler tells it which ({@link RecordFailures#threadFailed})
      */
     public static Topology build(MonitorConfig config, PropertySet properties, ReferenceSet references,
                                  DriftDetector detector, MonitorListener listener, Clock clock,
-                                 RecordFailures failures) {
+                                 ImageEmbedder embedder, RecordFailures failures) {
         if (!properties.names().equals(references.propertyNames())) {
             throw new IllegalArgumentException("the reference has properties " + references.propertyNames()
                     + " but the monitor computes " + properties.names());
@@ -81,8 +83,8 @@ public final class DriftTopology {
         CommitGate.Supplier extractGate = new CommitGate.Supplier(EXTRACT_REPORTS, listener);
         CommitGate.Supplier windowGate = new CommitGate.Supplier(WINDOW_REPORTS, listener);
         CommitGate.Supplier alertGate = new CommitGate.Supplier(ALERT_REPORTS, listener);
-        PropertyExtractor extractor = new PropertyExtractor(
-                new ImageDecoder(config.images().decodeLimits(), config.images().orientation()), properties);
+        PropertyExtractor extractor = new PropertyExtractor(config.imageDecoder(), properties,
+                new EmbeddingProjector(references, embedder));
         WindowAssigner assigner = new WindowAssigner(window.size(), window.advance());
         ReservoirSampler sampler = new ReservoirSampler(config.detection().seed(), window.maxSamples());
         MonitorConfig.Alerting a = config.alerting();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.imagedrift.embedding.Embedding;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
@@ -25,7 +26,7 @@ import java.util.Map;
  * (else the record key), {@code timestamp} (ISO-8601 or epoch ms; else the record timestamp) and
  * exactly one of {@code image} (base64 of an encoded image), {@code pixels} ({@code width},
  * {@code height}, {@code channels}, base64 {@code data}) or {@code properties} (name -> number or
- * null); or the raw bytes of an encoded image, with id and stream from the headers
+ * null), and optionally {@code embedding} ({@link EmbeddingField}), which may also stand alone; or the raw bytes of an encoded image, with id and stream from the headers
  * {@code imagedrift-id} / {@code imagedrift-stream} or the record key.
  */
 public final class EventParser {
@@ -146,22 +147,27 @@ public final class EventParser {
         JsonNode image = root.get("image");
         JsonNode pixels = root.get("pixels");
         JsonNode properties = root.get("properties");
+        JsonNode embeddingNode = root.get("embedding");
         int present = (present(image) ? 1 : 0) + (present(pixels) ? 1 : 0) + (present(properties) ? 1 : 0);
-        if (present == 0) {
+        if (present == 0 && !present(embeddingNode)) {
             throw new RejectedEvent(DeadLetterReason.MISSING_FIELD,
-                    "the event needs one of 'image', 'pixels' or 'properties'");
+                    "the event needs one of 'image', 'pixels' or 'properties', or an 'embedding'");
         }
         if (present > 1) {
             throw new RejectedEvent(DeadLetterReason.WRONG_TYPE,
                     "the event must carry exactly one of 'image', 'pixels' or 'properties'");
         }
+        Embedding embedding = present(embeddingNode) ? EmbeddingField.parse(embeddingNode) : null;
         if (present(image)) {
-            return new ImageEvent(id, stream, timestamp, base64(image, "image"), null, null);
+            return new ImageEvent(id, stream, timestamp, base64(image, "image"), null, null, embedding);
         }
         if (present(pixels)) {
-            return new ImageEvent(id, stream, timestamp, null, rawPixels(pixels), null);
+            return new ImageEvent(id, stream, timestamp, null, rawPixels(pixels), null, embedding);
         }
-        return new ImageEvent(id, stream, timestamp, null, null, propertyValues(properties));
+        if (present(properties)) {
+            return new ImageEvent(id, stream, timestamp, null, null, propertyValues(properties), embedding);
+        }
+        return new ImageEvent(id, stream, timestamp, null, null, null, embedding);
     }
 
     private static boolean present(JsonNode n) {
@@ -203,7 +209,7 @@ public final class EventParser {
         return ms;
     }
 
-    private static byte[] base64(JsonNode node, String field) throws RejectedEvent {
+    static byte[] base64(JsonNode node, String field) throws RejectedEvent {
         if (!node.isTextual()) {
             throw new RejectedEvent(DeadLetterReason.WRONG_TYPE,
                     "field '" + field + "' must be a base64 string, got " + node.getNodeType());

@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * The dead-letter value of a late event: by the time lateness is known the image has been reduced
  * to its properties, so the record carries those in the precomputed-properties event format (it
- * can be replayed as is).
+ * can be replayed as is). An embedding has by then been projected; its coordinates go along as
+ * {@code projectedEmbedding} for the record, but cannot be replayed as an embedding.
  */
 final class LateEventJson {
     private LateEventJson() {}
@@ -19,14 +20,20 @@ final class LateEventJson {
         root.put("id", o.id());
         root.put("stream", o.stream());
         root.put("timestamp", Instant.ofEpochMilli(o.timestampMs()).toString());
-        ObjectNode props = root.putObject("properties");
-        for (int i = 0; i < propertyNames.size(); i++) {
-            double v = o.values()[i];
-            if (Double.isNaN(v)) {
-                props.putNull(propertyNames.get(i));
-            } else {
-                props.put(propertyNames.get(i), v);
+        if (o.hasProperties()) {
+            ObjectNode props = root.putObject("properties");
+            for (int i = 0; i < propertyNames.size(); i++) {
+                double v = o.values()[i];
+                if (Double.isNaN(v)) {
+                    props.putNull(propertyNames.get(i));
+                } else {
+                    props.put(propertyNames.get(i), v);
+                }
             }
+        }
+        if (o.embedding() != null) {
+            com.fasterxml.jackson.databind.node.ArrayNode e = root.putArray("projectedEmbedding");
+            for (double v : o.embedding()) e.add(v);
         }
         try {
             return JsonSerde.MAPPER.writeValueAsBytes(root);

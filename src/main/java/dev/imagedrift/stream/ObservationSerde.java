@@ -22,7 +22,7 @@ public final class ObservationSerde implements Serde<Observation> {
             byte[] stream = o.stream().getBytes(StandardCharsets.UTF_8);
             byte[] sourceTopic = o.source().topic() == null ? new byte[0]
                     : o.source().topic().getBytes(StandardCharsets.UTF_8);
-            byte[] sample = SampleCodec.encode(o.id(), o.values());
+            byte[] sample = SampleCodec.encode(o.id(), o.values(), o.embedding());
             return ByteBuffer.allocate(1 + 2 + stream.length + 8 + 2 + sourceTopic.length + 4 + 8 + sample.length)
                     .put(FORMAT).putShort((short) stream.length).put(stream).putLong(o.timestampMs())
                     .putShort((short) sourceTopic.length).put(sourceTopic)
@@ -49,7 +49,7 @@ public final class ObservationSerde implements Serde<Observation> {
             byte[] rest = new byte[b.remaining()];
             b.get(rest);
             SampleCodec.Sample s = SampleCodec.decode(rest);
-            return new Observation(s.id(), stream, time, s.values(), source);
+            return new Observation(s.id(), stream, time, s.values(), source, s.embedding());
         };
     }
 

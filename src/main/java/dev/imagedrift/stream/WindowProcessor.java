@@ -1,6 +1,8 @@
 package dev.imagedrift.stream;
 
 import dev.imagedrift.reference.ReferenceSet;
+import dev.imagedrift.detect.CombinedDetector;
+import dev.imagedrift.detect.CombinedResult;
 import dev.imagedrift.detect.DriftDetector;
 import dev.imagedrift.detect.DriftResult;
 import dev.imagedrift.detect.Samples;
@@ -49,6 +51,8 @@ final class WindowProcessor implements Processor<String, Observation, String, Ou
     private final RecordFailures failures;
     private final long maxClockSkewMs;
     private final int maxStreams;
+    /** Both tests, for streams whose reference has embeddings (the same settings as {@code detector}). */
+    private final CombinedDetector combined;
     private final Duration closeBudget;
     private final Duration punctuateInterval;
     private final Clock clock;
@@ -79,6 +83,7 @@ final class WindowProcessor implements Processor<String, Observation, String, Ou
         this.failures = failures;
         this.maxClockSkewMs = maxClockSkew.toMillis();
         this.maxStreams = maxStreams;
+        this.combined = new CombinedDetector(detector.settings());
         this.closeBudget = closeBudget;
         this.punctuateInterval = punctuateInterval;
         this.clock = clock;
@@ -166,7 +171,8 @@ final class WindowProcessor implements Processor<String, Observation, String, Ou
         }
         int slot = sampler.slotFor(o.stream(), windowStart, seen);
         if (slot >= 0) {
-            samples.put(Bytes.wrap(WindowKeys.slot(windowKey, slot)), SampleCodec.encode(o.id(), o.values()));
+            samples.put(Bytes.wrap(WindowKeys.slot(windowKey, slot)),
+                    SampleCodec.encode(o.id(), o.values(), o.embedding()));
         }
         counts.put(countKey, ByteBuffer.allocate(8).putLong(seen + 1).array());
     }
@@ -246,25 +252,48 @@ final class WindowProcessor implements Processor<String, Observation, String, Ou
         List<Bytes> slotKeys = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         List<double[]> rows = new ArrayList<>();
+        List<String> embeddingIds = new ArrayList<>();
+        List<double[]> embeddingRows = new ArrayList<>();
         try (KeyValueIterator<Bytes, byte[]> it = samples.range(Bytes.wrap(WindowKeys.firstSlot(windowKey)),
                 Bytes.wrap(WindowKeys.lastSlot(windowKey)))) {
             while (it.hasNext()) {
                 KeyValue<Bytes, byte[]> kv = it.next();
                 slotKeys.add(kv.key);
                 SampleCodec.Sample s = SampleCodec.decode(kv.value);
-                ids.add(s.id());
-                rows.add(s.values());
+                // An event with only an embedding has no property row, and one with only an image no embedding row.
+                if (s.values().length > 0) {
+                    ids.add(s.id());
+                    rows.add(s.values());
+                }
+                if (s.embedding() != null) {
+                    embeddingIds.add(s.id());
+                    embeddingRows.add(s.embedding());
+                }
             }
         }
         ReferenceSet.Reference reference = references.forStream(w.stream());
         Samples current = new Samples(propertyNames, rows.toArray(new double[0][]), ids);
         long started = System.nanoTime();
         try {
-            DriftResult result = detector.detect(reference.samples(), current);
-            long detectionNanos = System.nanoTime() - started;
-            Instant now = clock.instant();
-            ScoreRecord score = ScoreRecord.of(w.stream(), w.windowStart(), w.windowEnd(), seen, result,
-                    reference.contentVersion(), now, detectionNanos / 1_000_000);
+            ScoreRecord score;
+            Instant now;
+            long detectionNanos;
+            if (reference.embeddings() == null) {
+                DriftResult result = detector.detect(reference.samples(), current);
+                detectionNanos = System.nanoTime() - started;
+                now = clock.instant();
+                score = ScoreRecord.of(w.stream(), w.windowStart(), w.windowEnd(), seen, result,
+                        reference.contentVersion(), now, detectionNanos / 1_000_000);
+            } else {
+                Samples reduced = new Samples(reference.embeddings().projection().componentNames(),
+                        embeddingRows.toArray(new double[0][]), embeddingIds);
+                CombinedResult result = combined.detect(reference.samples(), current, reference.embeddingSamples(),
+                        reduced);
+                detectionNanos = System.nanoTime() - started;
+                now = clock.instant();
+                score = ScoreRecord.of(w.stream(), w.windowStart(), w.windowEnd(), seen, result, reference.embeddings(),
+                        reference.contentVersion(), now, detectionNanos / 1_000_000);
+            }
             listener.windowEvaluated(score, detectionNanos,
                     Math.max(0, now.toEpochMilli() - (w.windowEnd() + graceMs)));
             context.forward(new Record<>(w.stream(), Outcome.ok(score), w.windowEnd()));

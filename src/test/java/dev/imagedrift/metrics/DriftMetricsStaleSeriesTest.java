@@ -27,7 +27,9 @@ class DriftMetricsStaleSeriesTest {
     private static final Set<String> PER_STREAM_FAMILIES = Set.of("imagedrift_drift_score", "imagedrift_auc",
             "imagedrift_p_value", "imagedrift_drift_threshold", "imagedrift_significance_level",
             "imagedrift_drift_status", "imagedrift_alert_firing", "imagedrift_window_samples",
-            "imagedrift_window_events", "imagedrift_window_end_timestamp_seconds", "imagedrift_property_importance",
+            "imagedrift_window_independent_units",
+            "imagedrift_window_events", "imagedrift_window_end_timestamp_seconds", "imagedrift_window_evaluated_timestamp_seconds",
+            "imagedrift_property_importance",
             "imagedrift_property_ks_statistic", "imagedrift_property_emd", "imagedrift_images_processed",
             "imagedrift_late_records", "imagedrift_windows_evaluated", "imagedrift_alerts_fired",
             "imagedrift_window_failures");
@@ -119,6 +121,21 @@ class DriftMetricsStaleSeriesTest {
     }
 
     @Test
+    void theEvaluationTimeIsTheWallClockAndTheWindowSettingsAreExported() {
+        ScoreRecord late = score("cam-a", DriftStatus.OK);
+        clock.advance(Duration.ofSeconds(45));
+        metrics.windowEvaluated(late, 1_000_000, 10);
+        metrics.windowConfigured(Duration.ofMinutes(5), Duration.ofSeconds(90));
+        ScrapedSeries s = scrape();
+        double end = s.value("imagedrift_window_end_timestamp_seconds", "cam-a");
+        assertEquals(clock.millis() / 1000.0, s.value("imagedrift_window_evaluated_timestamp_seconds", "cam-a"));
+        assertEquals(45.0, s.value("imagedrift_window_evaluated_timestamp_seconds", "cam-a") - end,
+                "evaluated 45 s (wall clock) after the window's end (event time)");
+        assertEquals(300.0, s.value("imagedrift_window_size_seconds"));
+        assertEquals(90.0, s.value("imagedrift_window_grace_seconds"));
+    }
+
+    @Test
     void withoutAStaleTimeSeriesNeverExpire() {
         DriftMetrics forever = new DriftMetrics(new PrometheusRegistry(), "test");
         forever.windowEvaluated(score("cam-a", DriftStatus.OK), 1_000_000, 10);
@@ -175,7 +192,7 @@ class DriftMetricsStaleSeriesTest {
     }
 
     private ScoreRecord score(String stream, DriftStatus status) {
-        DriftResult result = new DriftResult(status, "test", 0.4, 0.7, 0.6, 0.8, 0.001, 300, 200,
+        DriftResult result = new DriftResult(status, "test", 0.4, 0.7, 0.6, 0.8, 0.001, 300, 200, 300, 20,
                 List.of(new PropertyImportance("Brightness", 0.3)),
                 List.of(new UnivariateDrift("Brightness", 0.5, 0.001, 0.2, 300, 200)), Exemplars.none(),
                 DetectorSettings.calibratedDefaults());

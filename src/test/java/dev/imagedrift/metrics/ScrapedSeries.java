@@ -64,6 +64,20 @@ final class ScrapedSeries {
         return Double.NaN;
     }
 
+    /** The value of an unlabelled gauge, or NaN when it is not in the scrape. */
+    double value(String family) {
+        for (MetricSnapshot s : snapshots) {
+            if (s.getMetadata().getName().equals(family)) {
+                for (DataPointSnapshot d : s.getDataPoints()) {
+                    if (d.getLabels().isEmpty() && d instanceof GaugeSnapshot.GaugeDataPointSnapshot g) {
+                        return g.getValue();
+                    }
+                }
+            }
+        }
+        return Double.NaN;
+    }
+
     boolean hasFamily(String family) {
         for (MetricSnapshot s : snapshots) {
             if (s.getMetadata().getName().equals(family) && !s.getDataPoints().isEmpty()) {

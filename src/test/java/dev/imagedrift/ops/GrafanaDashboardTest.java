@@ -26,6 +26,10 @@ class GrafanaDashboardTest {
     private static final String DATASOURCE_UID = "${datasource}";
     /** Panels that show the whole deployment on purpose: dead letters carry no stream label. */
     private static final Set<String> ALL_STREAMS_PANELS = Set.of("Dead-letter ratio (all streams)");
+    /** The matchers of the deployment variables, as every query carries them. */
+    private static final String DEPLOYMENT = "cluster=~\"$cluster\", namespace=~\"$namespace\", job=~\"$job\"";
+    private static final Map<String, String> DEPLOYMENT_MATCHERS = Map.of("cluster", "=~\"$cluster\"",
+            "namespace", "=~\"$namespace\"", "job", "=~\"$job\"");
 
     private final DashboardFile dashboard = DashboardFile.load();
 
@@ -115,7 +119,7 @@ class GrafanaDashboardTest {
     void streamVariableListsTheStreamsAndEveryPerStreamQueryUsesIt() {
         JsonNode stream = variable("stream");
         assertEquals("query", stream.path("type").asText());
-        assertEquals("label_values(imagedrift_drift_score, stream)", stream.path("query").asText());
+        assertEquals("label_values(imagedrift_drift_score{" + DEPLOYMENT + "}, stream)", stream.path("query").asText());
         assertEquals(DATASOURCE_UID, stream.path("datasource").path("uid").asText());
         assertTrue(stream.path("multi").asBoolean() && stream.path("includeAll").asBoolean());
         assertEquals(".*", stream.path("allValue").asText());
@@ -134,6 +138,57 @@ class GrafanaDashboardTest {
             }
         }
         assertEquals(List.of(), unfiltered, "per-stream selectors without stream=~\"$stream\"");
+    }
+
+    /**
+     * Cluster, namespace and job are picked from what the monitor itself exports
+     * (imagedrift_build_info), each narrowed by the ones before it, so the dashboard fits any install
+     * without knowing its job name.
+     */
+    @Test
+    void deploymentVariablesComeFromTheMonitorsOwnSeriesInOrder() {
+        List<String> names = dashboard.variables().stream().map(v -> v.path("name").asText()).toList();
+        assertEquals(List.of("datasource", "cluster", "namespace", "job", "stream"), names);
+        assertEquals("label_values(imagedrift_build_info, cluster)", variable("cluster").path("query").asText());
+        assertEquals("label_values(imagedrift_build_info{cluster=~\"$cluster\"}, namespace)",
+                variable("namespace").path("query").asText());
+        assertEquals("label_values(imagedrift_build_info{cluster=~\"$cluster\", namespace=~\"$namespace\"}, job)",
+                variable("job").path("query").asText());
+        for (String name : List.of("cluster", "namespace", "job")) {
+            JsonNode v = variable(name);
+            assertEquals("query", v.path("type").asText(), name);
+            assertEquals(DATASOURCE_UID, v.path("datasource").path("uid").asText(), name);
+            assertFalse(v.path("multi").asBoolean(), name + ": one deployment at a time");
+        }
+        // A cluster label is only there in multi-cluster setups; "All" (.*) also matches its absence.
+        assertEquals(2, variable("cluster").path("hide").asInt(), "the cluster picker is hidden by default");
+        assertTrue(variable("cluster").path("includeAll").asBoolean());
+        assertEquals(".*", variable("cluster").path("allValue").asText());
+        assertTrue(variable("namespace").path("includeAll").asBoolean());
+        // No "All" jobs: the JVM panels read series every Java program exports.
+        assertFalse(variable("job").path("includeAll").asBoolean());
+    }
+
+    @Test
+    void everyQueryIsScopedToThePickedDeployment() {
+        List<String> unscoped = new ArrayList<>();
+        for (DashboardFile.Query query : dashboard.queries()) {
+            for (PromqlSelectors.Selector s : PromqlSelectors.of(query.expr())) {
+                for (Map.Entry<String, String> m : DEPLOYMENT_MATCHERS.entrySet()) {
+                    if (!m.getValue().equals(s.matchers().get(m.getKey()))) {
+                        unscoped.add(query.where() + ": " + s.metric() + " lacks " + m.getKey() + m.getValue());
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), unscoped);
+    }
+
+    @Test
+    void noJobNameIsWrittenIntoTheDashboard() {
+        String text = ProjectFiles.read(DashboardFile.PATH);
+        assertFalse(text.contains("job=\\\"") || text.contains("image-drift-monitor\\\""),
+                "a job matcher other than $job, or the default job name, in the dashboard");
     }
 
     @Test

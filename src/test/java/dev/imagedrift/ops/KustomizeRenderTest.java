@@ -93,7 +93,7 @@ class KustomizeRenderTest {
         List<HasMetadata> base = kustomize.render(ProjectFiles.resolve("k8s/base"), "k8s/base");
         Set<String> kinds = base.stream().map(HasMetadata::getKind).collect(Collectors.toSet());
         assertEquals(Set.of("ServiceAccount", "ConfigMap", "Service", "StatefulSet", "PodDisruptionBudget",
-                "PrometheusRule", "ServiceMonitor", "NetworkPolicy"), kinds);
+                "PrometheusRule", "ServiceMonitor", "NetworkPolicy", "AlertmanagerConfig"), kinds);
     }
 
     @Test

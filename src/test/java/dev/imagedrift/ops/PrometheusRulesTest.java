@@ -71,7 +71,8 @@ class PrometheusRulesTest {
                 assertFalse(alert.annotations().getOrDefault(annotation, "").isBlank(), name + ": " + annotation);
             }
             String description = alert.annotations().get("description");
-            boolean hasValue = !alert.expr().startsWith("absent("); // absent() has only the value 1
+            // An absence has no value to quote (absent() yields 1).
+            boolean hasValue = !alert.expr().contains("absent");
             assertTrue(!hasValue || description.contains("$value") || description.contains("query"),
                     name + ": the description quotes a value");
         }
@@ -89,10 +90,28 @@ class PrometheusRulesTest {
     }
 
     @Test
-    void driftAlertFollowsTheProductsOwnAlertState() {
+    void driftAlertFollowsTheProductsOwnAlertStateOncePerStreamAndDeployment() {
         RuleFile.Alert drift = rules.alerts().stream().filter(a -> a.name().equals("ImageDriftDetected")).findFirst()
                 .orElseThrow();
-        assertEquals("imagedrift_alert_firing == 1", drift.expr().trim());
+        Matcher m = Pattern.compile("max by \\(([^)]*)\\) \\(imagedrift_alert_firing\\{[^}]*}\\) == 1")
+                .matcher(drift.expr().trim());
+        assertTrue(m.matches(), "no threshold but the product's own state, aggregated over pods: " + drift.expr());
+        Set<String> grouping = Set.of(m.group(1).split(",\\s*"));
+        assertTrue(grouping.containsAll(Set.of("stream", "namespace", "job")), "one alert per stream and deployment: " + grouping);
+        assertFalse(grouping.contains("pod") || grouping.contains("instance"),
+                "a rebalance must not show the drift twice (once per pod): " + grouping);
+    }
+
+    /** Every alert carries the labels Alertmanager groups and inhibits on. */
+    @Test
+    void everyAlertKeepsTheDeploymentLabels() {
+        for (RuleFile.Alert alert : rules.alerts()) {
+            Matcher by = Pattern.compile("(?:max|sum) by \\(([^)]*)\\)").matcher(alert.expr());
+            if (by.find()) {
+                assertTrue(Set.of(by.group(1).split(",\\s*")).containsAll(Set.of("cluster", "namespace", "job")),
+                        alert.name() + " aggregates away a deployment label: " + by.group(1));
+            }
+        }
     }
 
     @Test

@@ -1,97 +1,97 @@
 package dev.imagedrift.reference;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import dev.imagedrift.fuzz.FuzzRun;
+import dev.imagedrift.tools.bench.SyntheticProperties;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.SplittableRandom;
 import java.util.zip.GZIPOutputStream;
 
 /**
  * Fuzzing the snapshot reader: a damaged, truncated, hostile or random file is either read or
  * refused with an {@link IOException} (its documented error, naming the file), never anything else.
+ * Seeded ({@link FuzzRun}); {@code -Dimagedrift.fuzz.tries=N} runs longer.
  */
 class SnapshotReaderFuzzTest {
-    private static Path dir;
+    private static final int TRIES = FuzzRun.tries(200);
+    private static final long SEED = FuzzRun.seed(13);
+    private static final String[] HOSTILE = {"null", "-1", "1e999", "\"x\"", "[]", "{}", "NaN", "99999999999",
+            "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[", "\"\\u0000\""};
+
+    @TempDir
+    static Path dir;
     private static byte[] valid;
 
-    @BeforeContainer
+    @BeforeAll
     static void writeAValidSnapshot() throws IOException {
-        dir = Files.createTempDirectory("snapshot-fuzz-");
         Path file = dir.resolve("valid.json");
-        SnapshotIO.write(new dev.imagedrift.tools.bench.SyntheticProperties(3).reference(20), file);
+        SnapshotIO.write(new SyntheticProperties(3).reference(20), file);
         valid = Files.readAllBytes(file);
     }
 
-    @AfterContainer
-    static void cleanUp() throws IOException {
-        try (var files = Files.list(dir)) {
-            for (Path p : files.toList()) Files.deleteIfExists(p);
-        }
-        Files.deleteIfExists(dir);
+    @Test
+    void randomFiles() {
+        FuzzRun.run(TRIES, SEED, (t, random) -> readsOrRefuses(maybeGzip(random, FuzzRun.bytes(random, 4_000))));
     }
 
-    @Property
-    void randomFiles(@ForAll byte[] content, @ForAll boolean gzip) throws IOException {
-        readsOrRefuses(gzip ? gzip(content) : content);
+    @Test
+    void damagedSnapshots() {
+        FuzzRun.run(TRIES, SEED + 1, (t, random) -> readsOrRefuses(maybeGzip(random, damaged(random))));
     }
 
-    @Property
-    void damagedSnapshots(@ForAll("damaged") byte[] content, @ForAll boolean gzip) throws IOException {
-        readsOrRefuses(gzip ? gzip(content) : content);
-    }
-
-    private void readsOrRefuses(byte[] content) throws IOException {
-        Path file = dir.resolve("fuzz.json");
-        Files.write(file, content);
+    private static void readsOrRefuses(byte[] content) {
         try {
-            SnapshotIO.read(file);
-        } catch (IOException refused) {
-            if (refused.getMessage() == null) {
-                throw new AssertionError("a refusal without a message", refused);
+            Path file = dir.resolve("fuzz.json");
+            Files.write(file, content);
+            try {
+                SnapshotIO.read(file);
+            } catch (IOException refused) {
+                if (refused.getMessage() == null) {
+                    throw new AssertionError("a refusal without a message", refused);
+                }
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    @Provide
-    Arbitrary<byte[]> damaged() {
-        Arbitrary<String> replacement = Arbitraries.of("null", "-1", "1e999", "\"x\"", "[]", "{}", "NaN", "99999999999",
-                "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[", "\"\\u0000\"");
-        return Combinators.combine(Arbitraries.integers().between(0, Integer.MAX_VALUE), replacement,
-                Arbitraries.integers().between(0, 3), Arbitraries.bytes()).as((at, r, op, b) -> {
-            String text = new String(valid, java.nio.charset.StandardCharsets.UTF_8);
-            int i = at % text.length();
-            return switch (op) {
-                case 0 -> text.substring(0, i).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                case 1 -> (text.substring(0, i) + r + text.substring(i)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                case 2 -> {
-                    byte[] out = valid.clone();
-                    out[i] = b;
-                    yield out;
-                }
-                default -> {
-                    // Replace the value after a key with a hostile one.
-                    int colon = text.indexOf(':', i);
-                    int end = colon < 0 ? -1 : Math.max(text.indexOf(',', colon), text.indexOf('}', colon));
-                    yield colon < 0 || end < 0 ? valid.clone()
-                            : (text.substring(0, colon + 1) + r + text.substring(end)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                }
-            };
-        });
+    /** The valid snapshot cut, with a hostile value inserted or put after a key, or with a byte replaced. */
+    private static byte[] damaged(SplittableRandom random) {
+        String text = new String(valid, StandardCharsets.UTF_8);
+        int i = random.nextInt(text.length());
+        String hostile = FuzzRun.oneOf(random, HOSTILE);
+        return switch (random.nextInt(4)) {
+            case 0 -> text.substring(0, i).getBytes(StandardCharsets.UTF_8);
+            case 1 -> (text.substring(0, i) + hostile + text.substring(i)).getBytes(StandardCharsets.UTF_8);
+            case 2 -> {
+                byte[] out = valid.clone();
+                out[i] = (byte) random.nextInt(256);
+                yield out;
+            }
+            default -> {
+                int colon = text.indexOf(':', i);
+                int end = colon < 0 ? -1 : Math.max(text.indexOf(',', colon), text.indexOf('}', colon));
+                yield colon < 0 || end < 0 ? valid.clone()
+                        : (text.substring(0, colon + 1) + hostile + text.substring(end)).getBytes(StandardCharsets.UTF_8);
+            }
+        };
     }
 
-    private static byte[] gzip(byte[] content) throws IOException {
+    private static byte[] maybeGzip(SplittableRandom random, byte[] content) {
+        if (random.nextBoolean()) return content;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream z = new GZIPOutputStream(out)) {
             z.write(content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return out.toByteArray();
     }
