@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,7 +33,7 @@ final class ClusterReachability {
     private final Clock clock;
     private volatile long lastReached;
     private long lastLogged;
-    private double lastResponses = -1;
+    private Map<String, Double> lastResponses;
 
     ClusterReachability(KafkaStreams streams, String bootstrapServers, Duration timeout, Clock clock) {
         this.streams = streams;
@@ -46,8 +47,8 @@ final class ClusterReachability {
     Optional<String> check() {
         long now = clock.millis();
         KafkaStreams.State state = streams.state();
-        double responses = responses(streams);
-        boolean answered = lastResponses >= 0 && responses > lastResponses;
+        Map<String, Double> responses = responsesByClient(streams.metrics());
+        boolean answered = lastResponses != null && answeredSince(lastResponses, responses);
         lastResponses = responses;
         if (answered) {
             lastReached = now;
@@ -64,8 +65,14 @@ final class ClusterReachability {
         }
         if (unreached >= 5_000 && now - lastLogged >= LOG_EVERY_SECONDS * 1000) {
             lastLogged = now;
-            LOG.warn("no connection to the Kafka cluster at {} for {} s (giving up after {}); not ready meanwhile",
-                    bootstrapServers, unreached / 1000, timeout);
+            // A join waits on the coordinator without any response until a member that died
+            // without leaving (a replaced stream thread) times out: silence, but not an outage.
+            String context = state == KafkaStreams.State.REBALANCING
+                    ? "; the group is rebalancing, which waits up to session.timeout.ms for a member that died"
+                            + " without leaving (a replaced stream thread), or the cluster is out of reach"
+                    : "";
+            LOG.warn("no answer from the Kafka cluster at {} for {} s (giving up after {}){}; not ready meanwhile",
+                    bootstrapServers, unreached / 1000, timeout, context);
         }
         return Optional.empty();
     }
@@ -82,16 +89,30 @@ final class ClusterReachability {
         return bootstrapServers;
     }
 
-    /** Responses received by all the client's Kafka clients (consumers, producers, admin) so far. */
-    static double responses(KafkaStreams streams) {
-        double total = 0;
-        for (Map.Entry<MetricName, ? extends Metric> e : streams.metrics().entrySet()) {
+    /**
+     * Responses received so far by each of the client's Kafka clients (consumers, producers, admin),
+     * by client id. Per client, not summed: a replaced stream thread's clients vanish with their
+     * counts, and a sum would then fall and read as silence until the new clients caught up.
+     */
+    static Map<String, Double> responsesByClient(Map<MetricName, ? extends Metric> metrics) {
+        Map<String, Double> byClient = new HashMap<>();
+        for (Map.Entry<MetricName, ? extends Metric> e : metrics.entrySet()) {
             if (e.getKey().name().equals("response-total") && !e.getKey().tags().containsKey("node-id")
                     && e.getValue().metricValue() instanceof Number n
                     && Double.isFinite(n.doubleValue())) {
-                total += n.doubleValue();
+                byClient.merge(e.getKey().tags().getOrDefault("client-id", ""), n.doubleValue(), Double::sum);
             }
         }
-        return total;
+        return byClient;
+    }
+
+    /** Whether any client received a response between two looks (a new client counts from zero). */
+    static boolean answeredSince(Map<String, Double> before, Map<String, Double> now) {
+        for (Map.Entry<String, Double> e : now.entrySet()) {
+            if (e.getValue() > before.getOrDefault(e.getKey(), 0.0)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

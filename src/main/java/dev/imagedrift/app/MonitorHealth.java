@@ -49,7 +49,7 @@ final class MonitorHealth {
         KafkaStreams.State s = streams.state();
         long unreached = reachability.unreachedMillis();
         if (s == KafkaStreams.State.RUNNING && unreached > 0) {
-            return new HealthServer.Readiness(false, "kafka streams " + s + " but no connection to the Kafka cluster at "
+            return new HealthServer.Readiness(false, "kafka streams " + s + " but no answer from the Kafka cluster at "
                     + reachability.bootstrapServers() + " for " + unreached / 1000 + " s");
         }
         return new HealthServer.Readiness(s == KafkaStreams.State.RUNNING, "kafka streams " + s);
