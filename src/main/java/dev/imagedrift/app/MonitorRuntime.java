@@ -4,6 +4,7 @@ import dev.imagedrift.config.MonitorConfig;
 import dev.imagedrift.detect.Detectors;
 import dev.imagedrift.detect.DriftDetector;
 import dev.imagedrift.embedding.ImageEmbedder;
+import dev.imagedrift.fetch.ImageFetcher;
 import dev.imagedrift.metrics.DriftMetrics;
 import dev.imagedrift.metrics.HealthServer;
 import dev.imagedrift.metrics.StreamsMetricsBridge;
@@ -36,14 +37,17 @@ public final class MonitorRuntime implements AutoCloseable {
     private final KafkaStreams streams;
     private final HealthServer health;
     private final DriftMetrics metrics;
+    private final ImageFetcher fetcher;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final ImageEmbedder embedder;
 
-    private MonitorRuntime(KafkaStreams streams, HealthServer health, DriftMetrics metrics, ImageEmbedder embedder) {
+    private MonitorRuntime(KafkaStreams streams, HealthServer health, DriftMetrics metrics, ImageEmbedder embedder,
+                           ImageFetcher fetcher) {
         this.streams = streams;
         this.health = health;
         this.metrics = metrics;
         this.embedder = embedder;
+        this.fetcher = fetcher;
     }
 
     /**
@@ -70,8 +74,10 @@ public final class MonitorRuntime implements AutoCloseable {
         metrics.windowConfigured(config.window().size(), config.window().grace());
         DriftDetector detector = Detectors.create(config.detection().detectorSettings());
         MonitorListener listener = MonitorListener.all(metrics, extraListener);
+        ImageFetcher fetcher = new ImageFetcher(config.fetch().settings(config.images().maxBytes()));
+        metrics.watch(fetcher);
         Topology topology = DriftTopology.build(config, properties, references, detector, listener, Clock.systemUTC(),
-                embedder);
+                embedder, fetcher);
         KafkaStreams streams = new KafkaStreams(topology, StreamsSettings.from(config));
         // A failing stream thread is replaced rather than taking the whole monitor down.
         streams.setUncaughtExceptionHandler(e -> {
@@ -81,7 +87,7 @@ public final class MonitorRuntime implements AutoCloseable {
         StreamsMetricsBridge.register(registry, () -> streams);
         HealthServer health = HealthServer.start(config.metrics().host(), config.metrics().port(), registry,
                 () -> readiness(streams), metrics::expireStaleSeries);
-        MonitorRuntime runtime = new MonitorRuntime(streams, health, metrics, embedder);
+        MonitorRuntime runtime = new MonitorRuntime(streams, health, metrics, embedder, fetcher);
         streams.setStateListener((now, before) -> LOG.info("Kafka Streams state {} -> {}", before, now));
         streams.start();
         LOG.info("monitor started: events {} -> scores {}, alerts {}; metrics on port {}", config.topics().events(),
@@ -137,6 +143,7 @@ public final class MonitorRuntime implements AutoCloseable {
                 LOG.warn("Kafka Streams did not close within {}", CLOSE_TIMEOUT);
             }
         } finally {
+            fetcher.close(); // after the stream threads: their tasks close their fetches first
             health.close();
             if (embedder != null) {
                 embedder.close();

@@ -169,7 +169,8 @@ final class HttpSource {
         }
         String what = uri.toString();
         if (e instanceof HttpConnectTimeoutException) {
-            return new FetchException(FetchFailure.FETCH_TIMEOUT, "connecting to " + what + " took longer than fetch.connect-timeout");
+            return new FetchException(FetchFailure.FETCH_TIMEOUT, "connecting to " + what
+                    + " took longer than fetch.connect-timeout (or what was left of fetch.read-timeout or fetch.deadline)");
         }
         if (e instanceof HttpTimeoutException) {
             return new FetchException(FetchFailure.FETCH_TIMEOUT, "no response from " + what

@@ -116,9 +116,9 @@ public final class ImageFetcher implements AutoCloseable {
             body = CompletableFuture.failedFuture(e);
         }
         ScheduledFuture<?> lastResort = timer.schedule(() -> {
-            attempt.cancel();
             finish.accept(new FetchResult.Failed(FetchFailure.FETCH_TIMEOUT, "no result from " + uri
                     + " within fetch.deadline", uri.scheme(), System.nanoTime() - started));
+            attempt.cancel(); // after the result is set: the cancellation's own failure must not replace it
         }, settings.deadline().toNanos() + SAFETY_MARGIN_NANOS, TimeUnit.NANOSECONDS);
         body.whenComplete((b, error) -> {
             lastResort.cancel(false);

@@ -6,6 +6,7 @@ import dev.imagedrift.detect.AlertPolicy;
 import dev.imagedrift.detect.AlertState;
 import dev.imagedrift.detect.DriftDetector;
 import dev.imagedrift.embedding.ImageEmbedder;
+import dev.imagedrift.fetch.ImageFetcher;
 import dev.imagedrift.image.ImageDecoder;
 import dev.imagedrift.properties.PropertySet;
 import dev.imagedrift.window.ReservoirSampler;
@@ -37,10 +38,10 @@ import java.util.Set;
  * topology):
  *
  * <pre>
- * image-events ─ extract-properties ─┬─ (bad) ──────────────────────────────────────── image-events-dlq
- *                                    └─ (ok) ─ repartition by stream ─ window-sampler ─┬─ (late) ─ image-events-dlq
- *                                                                                      └─ image-drift-scores
- *                                                                                          └─ alert-state ─ image-drift-alerts
+ * image-events ─ fetch-images ─ extract-properties ─┬─ (bad) ──────────────────────────────────────── image-events-dlq
+ *  (images named by URI, fetched                    └─ (ok) ─ repartition by stream ─ window-sampler ─┬─ (late) ─ image-events-dlq
+ *   concurrently, handed on in order)                                                                 └─ image-drift-scores
+ *                                                                                                         └─ alert-state ─ image-drift-alerts
  * </pre>
  */
 public final class DriftTopology {
@@ -49,22 +50,45 @@ public final class DriftTopology {
     /** How often due windows are checked without new events (a backlog left by the budget). */
     static final Duration CLOSE_CHECK_INTERVAL = Duration.ofSeconds(1);
 
+    /** Allows nothing and starts no thread: every image URI is refused. */
+    private static final ImageFetcher DISABLED_FETCHER = ImageFetcher.disabled();
+
     private DriftTopology() {}
 
+    /**
+     * The topology for events that carry their images (or properties) themselves: events naming an
+     * image by URI are dead-lettered as {@code uri_not_allowed}. With {@code fetch.allowed-prefixes}
+     * configured, use the overload that takes the process's {@link ImageFetcher}.
+     */
     public static Topology build(MonitorConfig config, PropertySet properties, ReferenceSet references,
                                  DriftDetector detector, MonitorListener listener, Clock clock) {
-        return build(config, properties, references, detector, listener, clock, null);
+        return build(config, properties, references, detector, listener, clock, (ImageEmbedder) null);
     }
 
     /**
      * The topology, with a model that embeds the images of events that carry no embedding (for
-     * streams whose reference has embeddings from that model).
+     * streams whose reference has embeddings from that model), for events that carry their images.
      *
      * @param embedder the model, or null: only the events' own embeddings are used
      */
     public static Topology build(MonitorConfig config, PropertySet properties, ReferenceSet references,
                                  DriftDetector detector, MonitorListener listener, Clock clock,
                                  ImageEmbedder embedder) {
+        if (!config.fetch().allowedPrefixes().isEmpty()) {
+            throw new IllegalArgumentException("fetch.allowed-prefixes is set: build the topology with an ImageFetcher");
+        }
+        return build(config, properties, references, detector, listener, clock, embedder, DISABLED_FETCHER);
+    }
+
+    /**
+     * The whole topology.
+     *
+     * @param embedder the model, or null: only the events' own embeddings are used
+     * @param fetcher  fetches the images events name by URI; one per process, owned (and closed) by the caller
+     */
+    public static Topology build(MonitorConfig config, PropertySet properties, ReferenceSet references,
+                                 DriftDetector detector, MonitorListener listener, Clock clock,
+                                 ImageEmbedder embedder, ImageFetcher fetcher) {
         if (!properties.names().equals(references.propertyNames())) {
             throw new IllegalArgumentException("the reference has properties " + references.propertyNames()
                     + " but the monitor computes " + properties.names());
@@ -84,7 +108,11 @@ public final class DriftTopology {
         KStream<byte[], byte[]> events = builder.stream(topics.events(),
                 Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("image-events"));
 
-        KStream<String, Outcome<Observation>> extracted = events.process(
+        int maxPending = config.fetch().maxPending();
+        KStream<byte[], InputRecord> fetched = events.process(new FetchSupplier(() -> new FetchProcessor(fetcher,
+                r -> parser.imageUri(r.key(), r.value(), r.headers(), r.timestamp(), "fetch"), maxPending, listener)),
+                Named.as("fetch-images"));
+        KStream<String, Outcome<Observation>> extracted = fetched.process(
                 () -> new ExtractProcessor(parser, extractor, listener, clock, window.maxClockSkew()),
                 Named.as("extract-properties"));
         KStream<String, Observation> observations = valuesOrDeadLetters(extracted, "extracted-", "dead", "ok",
@@ -128,6 +156,20 @@ public final class DriftTopology {
         // Caching folds repeated updates of a window's counter into one changelog write per commit.
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.Bytes(), Serdes.ByteArray())
                 .withCachingEnabled();
+    }
+
+    private record FetchSupplier(java.util.function.Supplier<FetchProcessor> factory)
+            implements ProcessorSupplier<byte[], byte[], byte[], InputRecord> {
+        @Override
+        public Processor<byte[], byte[], byte[], InputRecord> get() {
+            return factory.get();
+        }
+
+        @Override
+        public Set<StoreBuilder<?>> stores() {
+            // Cached: a record that arrives and leaves within one commit interval never reaches the changelog.
+            return Set.of(byteStore(FetchProcessor.STORE));
+        }
     }
 
     private record WindowSupplier(java.util.function.Supplier<WindowProcessor> factory)

@@ -1,5 +1,6 @@
 package dev.imagedrift.stream;
 
+import dev.imagedrift.fetch.FetchResult;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -7,11 +8,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * First stage: parses each input record, decodes its image and computes its properties. Emits the
- * observation keyed by stream with the event time as record timestamp, or a dead letter saying
- * why the record cannot be used. Nothing thrown here reaches Kafka Streams.
+ * Parses each input record (handed on by the fetch stage, with its image if it names one by URI),
+ * decodes its image and computes its properties. Emits the observation keyed by stream with the
+ * event time as record timestamp, or a dead letter saying why the record cannot be used (a failed
+ * fetch included). Nothing thrown here reaches Kafka Streams.
  */
-final class ExtractProcessor implements Processor<byte[], byte[], String, Outcome<Observation>> {
+final class ExtractProcessor implements Processor<byte[], InputRecord, String, Outcome<Observation>> {
     private static final Logger LOG = LoggerFactory.getLogger(ExtractProcessor.class);
 
     private final EventParser parser;
@@ -36,11 +38,11 @@ final class ExtractProcessor implements Processor<byte[], byte[], String, Outcom
     }
 
     @Override
-    public void process(Record<byte[], byte[]> record) {
-        SourcePosition source = SourcePosition.of(context);
+    public void process(Record<byte[], InputRecord> record) {
+        SourcePosition source = record.value().source();
         long started = System.nanoTime();
         try {
-            ImageEvent event = parser.parse(record.key(), record.value(), record.headers(), record.timestamp(),
+            ImageEvent event = parser.parse(record.key(), record.value().value(), record.headers(), record.timestamp(),
                     source.toString());
             long ahead = event.timestampMs() - clock.millis();
             if (ahead > maxClockSkewMs) {
@@ -48,6 +50,9 @@ final class ExtractProcessor implements Processor<byte[], byte[], String, Outcom
                         + java.time.Instant.ofEpochMilli(event.timestampMs()) + " is " + ahead / 1000
                         + " s ahead of the monitor's clock (window.max-clock-skew "
                         + java.time.Duration.ofMillis(maxClockSkewMs) + ")");
+            }
+            if (event.imageUri() != null) {
+                event = withFetchedImage(event, record.value().fetched());
             }
             Observation observation = extractor.extract(event, source);
             listener.imageProcessed(observation.stream(), System.nanoTime() - started);
@@ -60,10 +65,20 @@ final class ExtractProcessor implements Processor<byte[], byte[], String, Outcom
         }
     }
 
-    private void deadLetter(Record<byte[], byte[]> record, DeadLetterReason reason, String message,
+    private static ImageEvent withFetchedImage(ImageEvent event, FetchResult fetched) throws RejectedEvent {
+        if (fetched instanceof FetchResult.Fetched f) {
+            return event.withImage(f.bytes());
+        }
+        if (fetched instanceof FetchResult.Failed f) {
+            throw new RejectedEvent(DeadLetterReason.of(f.failure()), f.message());
+        }
+        throw new IllegalStateException("the event names an image by URI but the fetch stage fetched none");
+    }
+
+    private void deadLetter(Record<byte[], InputRecord> record, DeadLetterReason reason, String message,
                             SourcePosition source) {
         listener.deadLettered(reason);
-        DeadLetter d = new DeadLetter(record.key(), record.value(), reason, message, source);
+        DeadLetter d = new DeadLetter(record.key(), record.value().value(), reason, message, source);
         context.forward(new Record<String, Outcome<Observation>>(null, Outcome.dead(d), record.timestamp(),
                 record.headers()));
     }

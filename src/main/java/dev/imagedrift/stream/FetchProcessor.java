@@ -112,12 +112,21 @@ final class FetchProcessor implements Processor<byte[], byte[], byte[], InputRec
             processUnstored(record, source, uri);
             return;
         }
+        ImageFetch fetch = start(uri);
+        if (queue.isEmpty() && fetch != null && fetch.isDone()) { // refused at once (not allowed, bad URI): nothing to wait for
+            try {
+                hand(record, source, fetch.result());
+            } finally {
+                fetch.close();
+            }
+            return;
+        }
         while (queue.size() >= maxPending) {
             forwardHead(await(queue.peek()));
         }
         long sequence = nextSequence++;
         store.put(Bytes.wrap(PendingRecords.key(sequence)), PendingRecords.encode(record, source));
-        queue.add(new Waiting(sequence, record, source, start(uri)));
+        queue.add(new Waiting(sequence, record, source, fetch));
         listener.fetchesWaiting(1);
         forwardReady();
     }

@@ -32,7 +32,7 @@ class TopologyNamesTest {
     @Test
     void nodeNamesAreLocked() {
         assertEquals(new TreeSet<>(List.of(
-                "image-events", "extract-properties", "extracted-", "extracted-dead", "extracted-ok",
+                "image-events", "fetch-images", "extract-properties", "extracted-", "extracted-dead", "extracted-ok",
                 "extract-dead-letters", "extract-dead-letter-sink", "observations",
                 "observations-by-stream-repartition-filter", "observations-by-stream-repartition-sink",
                 "observations-by-stream-repartition-source", "window-sampler", "windowed-", "windowed-late",
@@ -46,9 +46,9 @@ class TopologyNamesTest {
         description.subtopologies().forEach(s -> s.nodes().forEach(n -> {
             if (n instanceof TopologyDescription.Processor p) stores.addAll(p.stores());
         }));
-        assertEquals(new TreeSet<>(List.of(WindowProcessor.COUNTS_STORE, WindowProcessor.SAMPLES_STORE,
-                WindowProcessor.INDEX_STORE, AlertProcessor.STORE)), stores);
-        assertEquals(List.of("alert-state", "window-counts", "window-index", "window-samples"),
+        assertEquals(new TreeSet<>(List.of(FetchProcessor.STORE, WindowProcessor.COUNTS_STORE,
+                WindowProcessor.SAMPLES_STORE, WindowProcessor.INDEX_STORE, AlertProcessor.STORE)), stores);
+        assertEquals(List.of("alert-state", "pending-fetches", "window-counts", "window-index", "window-samples"),
                 new ArrayList<>(stores), "the literal names, which name the changelog topics");
     }
 
@@ -61,7 +61,7 @@ class TopologyNamesTest {
         }));
         assertEquals(new TreeSet<>(List.of("image-events", "image-events-dlq", "image-drift-scores",
                 "image-drift-alerts", "observations-by-stream-repartition")), topics);
-        assertEquals(2, description.subtopologies().size(), "extraction, and windows + alerts after the repartition");
+        assertEquals(2, description.subtopologies().size(), "fetch and extraction, and windows + alerts after the repartition");
     }
 
     private Set<String> nodeNames() {
