@@ -62,6 +62,11 @@ class HttpFetchTest {
         assertEquals("http", r.scheme());
         assertArrayEquals(image, bytes(fetch(fetcher, server.url("/img/b.jpg"))), "a chunked body (no Content-Length)");
         assertEquals(SECRET, server.requests().get(0).getRawQuery(), "the query string reaches the server unchanged");
+        for (var headers : server.requestHeaders()) {
+            for (String never : List.of("Accept-encoding", "Cookie", "Authorization")) {
+                assertFalse(headers.containsKey(never), never + " sent: " + headers);
+            }
+        }
         assertEquals(0, fetcher.bufferedBytes(), "closed fetches give their bytes back");
     }
 

@@ -41,6 +41,7 @@ public final class TestImageServer implements AutoCloseable {
     private final Map<String, Responder> routes = new ConcurrentHashMap<>();
     private volatile Responder fallback = ex -> send(ex, 404, new byte[0]);
     private final List<URI> requests = new CopyOnWriteArrayList<>();
+    private final List<Map<String, List<String>>> requestHeaders = new CopyOnWriteArrayList<>();
     private final AtomicInteger inProgress = new AtomicInteger();
     private final AtomicInteger maxInProgress = new AtomicInteger();
     /** Body bytes the server managed to write for requests whose client went away. */
@@ -52,6 +53,7 @@ public final class TestImageServer implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/", exchange -> {
             requests.add(exchange.getRequestURI());
+            requestHeaders.add(Map.copyOf(exchange.getRequestHeaders()));
             int now = inProgress.incrementAndGet();
             maxInProgress.accumulateAndGet(now, Math::max);
             try {
@@ -91,6 +93,11 @@ public final class TestImageServer implements AutoCloseable {
 
     public List<URI> requests() {
         return List.copyOf(requests);
+    }
+
+    /** Each request's headers (names as the server's Headers spell them: first letter upper case). */
+    public List<Map<String, List<String>>> requestHeaders() {
+        return List.copyOf(requestHeaders);
     }
 
     public long requestsFor(String path) {
