@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  * ({@link FetchFailure#FETCH_TIMEOUT}; a server that trickles one byte a second is cut off at the
  * deadline). Each chunk is charged to the byte budget; when the budget refuses, the body stops
  * with {@link Deferred}. Stopping cancels the subscription, which closes the connection.
- * One chunk is requested at a time, so the client never reads far ahead of the limits.
+ * Demand is unbounded (one hand-off per chunk the client has read, rather than a request per
+ * chunk), so what is held before a limit stops the body is at most the limit plus one chunk.
  */
 final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
     private final long maxBytes;
@@ -55,7 +56,7 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
             return;
         }
         scheduleCheck();
-        s.request(1);
+        s.request(Long.MAX_VALUE);
     }
 
     @Override
@@ -83,7 +84,6 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
             chunks.add(copy);
         }
         received += n;
-        subscription.request(1);
     }
 
     @Override
