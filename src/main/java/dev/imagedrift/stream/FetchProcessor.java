@@ -85,14 +85,25 @@ final class FetchProcessor implements Processor<byte[], byte[], byte[], InputRec
     }
 
     private void restore() {
+        java.util.List<Bytes> unreadable = new java.util.ArrayList<>();
         try (KeyValueIterator<Bytes, byte[]> it = store.all()) {
             while (it.hasNext()) {
                 KeyValue<Bytes, byte[]> kv = it.next();
-                PendingRecords.Pending p = PendingRecords.decode(kv.key.get(), kv.value);
+                nextSequence = PendingRecords.sequence(kv.key.get()) + 1;
+                PendingRecords.Pending p;
+                try {
+                    p = PendingRecords.decode(kv.key.get(), kv.value);
+                } catch (RuntimeException e) {
+                    // Only a future format (after a downgrade) or a damaged changelog gets here; one
+                    // unreadable entry must not stop the task from starting, again and again.
+                    LOG.error("task {}: an unreadable waiting record ({}) is dropped", context.taskId(), e.getMessage());
+                    unreadable.add(kv.key);
+                    continue;
+                }
                 queue.add(new Waiting(p.sequence(), p.record(), p.source(), start(references.of(p.record()))));
-                nextSequence = p.sequence() + 1;
             }
         }
+        unreadable.forEach(store::delete);
         if (!queue.isEmpty()) {
             LOG.info("task {}: {} events were waiting for their images when it last stopped; fetching them again",
                     context.taskId(), queue.size());

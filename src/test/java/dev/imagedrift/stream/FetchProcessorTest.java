@@ -162,12 +162,14 @@ class FetchProcessorTest {
         }
         assertEquals(1, first.forwarded().size(), "the inline record ahead of every fetch left at once");
         assertEquals(5, count(store), "the five behind the first fetch wait in the store");
+        assertEquals(List.of(0L, 1L, 2L, 3L, 4L), keys(store));
         for (int i = 0; i < 500 && server.inProgress() < 3; i++) {
             Thread.sleep(10);
         }
         assertEquals(3, server.inProgress(), "the three fetches are under way");
         crashed.close(); // the task goes away mid-fetch; its store (changelogged) survives
 
+        store.put(Bytes.wrap(PendingRecords.key(99)), new byte[] {99, 1, 2}); // damaged: dropped, not a crash loop
         MockProcessorContext<byte[], InputRecord> second = context(store);
         FetchProcessor restarted = new FetchProcessor(fetcher, REFERENCE, 16, listener);
         restarted.init(second);
@@ -206,6 +208,14 @@ class FetchProcessorTest {
         assertEquals(big, new String(((InputRecord) c.forwarded().get(8).record().value()).value(), StandardCharsets.UTF_8));
         assertEquals(0, count(store), "the large record was never stored");
         p.close();
+    }
+
+    private static List<Long> keys(KeyValueStore<Bytes, byte[]> store) {
+        List<Long> keys = new ArrayList<>();
+        try (var it = store.all()) {
+            it.forEachRemaining(kv -> keys.add(PendingRecords.sequence(kv.key.get())));
+        }
+        return keys;
     }
 
     private static int count(KeyValueStore<Bytes, byte[]> store) {
