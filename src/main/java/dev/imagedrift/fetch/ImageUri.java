@@ -8,8 +8,9 @@ import java.util.Set;
 
 /**
  * A URI an event names, checked against the rules every fetch obeys before the allow-list is
- * consulted, in the normal form the allow-list compares: scheme and host in lower case, the
- * port made explicit, percent-escapes in upper case, the fragment dropped.
+ * consulted, with the normal form the allow-list compares: scheme and host in lower case, the
+ * port made explicit, percent-escapes in upper case. What is requested is the URI as written
+ * (a pre-signed URL's signature covers it), without its fragment.
  *
  * <p>Refused outright ({@link FetchFailure#BAD_URI}), whatever the allow-list says: schemes other
  * than http, https and file; opaque URIs; user info in the authority (credentials, and the
@@ -19,11 +20,11 @@ import java.util.Set;
  * segments are refused rather than normalised because some servers and proxies resolve them
  * differently from the allow-list, and no object key an image pipeline writes needs them.
  *
- * @param uri     what is requested: the normal form, with the query, without the fragment
+ * @param uri     what is requested: as written, with the query, without the fragment
  * @param scheme  {@code http}, {@code https} or {@code file}
  * @param host    lower case; empty for file
  * @param port    the effective port (80, 443 when not given); -1 for file
- * @param rawPath the path as sent, percent-escapes in upper case; never empty
+ * @param rawPath the path as written, percent-escapes in upper case (for comparing); never empty
  */
 public record ImageUri(URI uri, String scheme, String host, int port, String rawPath) {
     static final Set<String> SCHEMES = Set.of("http", "https", "file");
@@ -64,18 +65,19 @@ public record ImageUri(URI uri, String scheme, String host, int port, String raw
             host = uri.getHost().toLowerCase(Locale.ROOT);
             port = uri.getPort() >= 0 ? uri.getPort() : (scheme.equals("https") ? 443 : 80);
         }
-        String rawPath = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-        if (!rawPath.startsWith("/")) {
+        String sentPath = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        if (!sentPath.startsWith("/")) {
             throw bad("the path must be absolute");
         }
         checkDecodedPath(uri.getPath() == null ? "/" : uri.getPath());
-        rawPath = upperCaseEscapes(rawPath);
         try {
-            URI normal = new URI(scheme + "://" + (scheme.equals("file") ? "" : authority(host, port, scheme))
-                    + rawPath + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
-            return new ImageUri(normal, scheme, host, port, rawPath);
+            // Requested as given (only the fragment dropped, the scheme in lower case): a pre-signed
+            // URL's signature covers its host, port and path exactly as they were written.
+            URI requested = new URI(scheme + "://" + (scheme.equals("file") ? "" : uri.getRawAuthority())
+                    + sentPath + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+            return new ImageUri(requested, scheme, host, port, upperCaseEscapes(sentPath));
         } catch (URISyntaxException e) {
-            throw bad("cannot be put in normal form: " + e.getReason());
+            throw bad("cannot be requested: " + e.getReason());
         }
     }
 
@@ -103,10 +105,6 @@ public record ImageUri(URI uri, String scheme, String host, int port, String raw
         return RedactedUri.of(uri);
     }
 
-    private static String authority(String host, int port, String scheme) {
-        boolean defaultPort = (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
-        return defaultPort ? host : host + ":" + port;
-    }
 
     private static void checkDecodedPath(String path) throws FetchException {
         for (int i = 0; i < path.length(); i++) {

@@ -62,6 +62,10 @@ class HttpFetchTest {
         assertEquals("http", r.scheme());
         assertArrayEquals(image, bytes(fetch(fetcher, server.url("/img/b.jpg"))), "a chunked body (no Content-Length)");
         assertEquals(SECRET, server.requests().get(0).getRawQuery(), "the query string reaches the server unchanged");
+        server.route("/img/caf\u00e9.jpg", TestImageServer.image(image, Duration.ZERO));
+        assertArrayEquals(image, bytes(fetch(fetcher, server.url("/img/caf%c3%a9.jpg?" + SECRET))));
+        assertEquals("/img/caf%c3%a9.jpg", server.requests().get(2).getRawPath(),
+                "the path is requested as written: a signature covers it");
         for (var headers : server.requestHeaders()) {
             for (String never : List.of("Accept-encoding", "Cookie", "Authorization")) {
                 assertFalse(headers.containsKey(never), never + " sent: " + headers);
