@@ -244,6 +244,52 @@ class ImageUriBrokerIT {
         }
     }
 
+    /** {@code snapshot --from-topic --config}: the stream's images by URI fetched with the service's settings. */
+    @Test
+    void aSnapshotFromTheTopicFetchesImagesByUriAsTheMonitorDoes() throws Exception {
+        List<Path> photos = photos(30);
+        Instant t0 = Instant.parse("2026-12-01T08:00:00Z");
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(); TestImageServer server = new TestImageServer()) {
+            for (Path p : photos) {
+                server.route("/img/" + p.getFileName(), TestImageServer.image(Files.readAllBytes(p), Duration.ofMillis(30)));
+            }
+            server.route("/img/missing.jpg", TestImageServer.status(404));
+            broker.createTopics(List.of("image-events"), 1);
+            try (KafkaProducer<String, byte[]> p = BrokerTestSupport.producer(broker.bootstrapServers())) {
+                for (int i = 0; i < photos.size(); i++) {
+                    long t = t0.toEpochMilli() + 1_000L * (i + 10);
+                    String uri = server.url("/img/" + photos.get(i).getFileName() + "?" + SECRET);
+                    p.send(new ProducerRecord<>("image-events", null, t, "cam", event("in-" + i, uri, t)));
+                    byte[] other = ("{\"id\":\"other-" + i + "\",\"stream\":\"cam-2\",\"timestamp\":" + t
+                            + ",\"imageUri\":\"" + server.url("/img/other-" + i + ".jpg") + "\"}").getBytes(StandardCharsets.UTF_8);
+                    p.send(new ProducerRecord<>("image-events", null, t, "cam-2", other));
+                }
+                long before = t0.toEpochMilli() + 2_000;
+                p.send(new ProducerRecord<>("image-events", null, before, "cam", event("early",
+                        server.url("/img/early.jpg"), before)));
+                long t = t0.toEpochMilli() + 50_000;
+                p.send(new ProducerRecord<>("image-events", null, t, "cam", event("gone", server.url("/img/missing.jpg"), t)));
+            }
+            Path config = dir.resolve("service.yaml");
+            Files.writeString(config, """
+                    kafka: {bootstrap-servers: "%s"}
+                    fetch: {allowed-prefixes: ["%s"]}
+                    """.formatted(broker.bootstrapServers(), server.url("/img/")));
+            Path out = dir.resolve("cam.json.gz");
+            dev.imagedrift.cli.CliRun r = dev.imagedrift.cli.CliRun.of(dev.imagedrift.cli.Main.commandLine(), "snapshot",
+                    "--from-topic", "--stream", "cam", "--from", "2026-12-01T08:00:05Z", "--to", "2026-12-01T08:01:00Z",
+                    "--config", config.toString(), "--out", out.toString(), "--timeout", "60s");
+            assertEquals(0, r.exitCode(), r.err() + r.out());
+            dev.imagedrift.reference.ReferenceSnapshot snapshot = dev.imagedrift.reference.SnapshotIO.read(out);
+            assertEquals(photos.size(), snapshot.samples().size());
+            assertEquals(1, snapshot.skipped().size(), snapshot.skipped().toString());
+            assertEquals("fetch_status", snapshot.skipped().get(0).reason());
+            assertEquals(photos.size() + 1, server.requests().size(),
+                    "only the stream's events in range were fetched: " + server.requests());
+            assertTrue(server.maxInProgress() > 1, "several at once");
+        }
+    }
+
     private Process startMonitor(EmbeddedKafkaBroker broker, String app, Path reference, TestImageServer server,
                                  Path stateDir, String log) throws Exception {
         Path config = dir.resolve("restart-" + stateDir.getFileName() + ".yaml");
