@@ -33,7 +33,7 @@ public record MonitorConfig(Kafka kafka, Topics topics, Window window, Reference
         detection = detection == null ? Detection.defaults() : detection;
         alerting = alerting == null ? new Alerting(null, null, null) : alerting;
         images = images == null ? new Images(null, null, null, null, null) : images;
-        fetch = fetch == null ? new Fetch(null, null, null, null, null, null, null, null) : fetch;
+        fetch = fetch == null ? new Fetch(null, null, null, null, null, null, null, null, null) : fetch;
         metrics = metrics == null ? new Metrics(null, null, null) : metrics;
         embedding = embedding == null ? new Embedding(null) : embedding;
     }
@@ -348,7 +348,7 @@ public record MonitorConfig(Kafka kafka, Topics topics, Window window, Reference
      */
     public record Fetch(@JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> allowedPrefixes,
                         Duration connectTimeout, Duration readTimeout, Duration deadline, Integer maxRedirects,
-                        Integer concurrency, Integer maxPending, Long maxBufferedBytes) {
+                        Integer retries, Integer concurrency, Integer maxPending, Long maxBufferedBytes) {
         /** Longest deadline: a stream thread may wait that long for one image inside an open transaction. */
         static final Duration MAX_DEADLINE = Duration.ofMinutes(1);
 
@@ -361,6 +361,7 @@ public record MonitorConfig(Kafka kafka, Topics topics, Window window, Reference
             readTimeout = readTimeout == null ? FetchSettings.DEFAULT_READ_TIMEOUT : readTimeout;
             deadline = deadline == null ? FetchSettings.DEFAULT_DEADLINE : deadline;
             maxRedirects = maxRedirects == null ? FetchSettings.DEFAULT_MAX_REDIRECTS : maxRedirects;
+            retries = retries == null ? FetchSettings.DEFAULT_RETRIES : retries;
             concurrency = concurrency == null ? FetchSettings.DEFAULT_CONCURRENCY : concurrency;
             maxPending = maxPending == null ? FetchSettings.DEFAULT_MAX_PENDING : maxPending;
         }
@@ -373,6 +374,7 @@ public record MonitorConfig(Kafka kafka, Topics topics, Window window, Reference
                     "must be positive and at most " + Durations.format(MAX_DEADLINE)
                             + " (a stream thread may wait this long for one image)", Durations.format(deadline));
             require(maxRedirects >= 0 && maxRedirects <= 20, "fetch.max-redirects", "must be between 0 and 20", maxRedirects);
+            require(retries >= 0 && retries <= 10, "fetch.retries", "must be between 0 and 10", retries);
             require(concurrency >= 1 && concurrency <= 1024, "fetch.concurrency", "must be between 1 and 1024", concurrency);
             require(maxPending >= 1 && maxPending <= 10_000, "fetch.max-pending", "must be between 1 and 10000", maxPending);
             require(maxBufferedBytes == null || maxBufferedBytes >= 1, "fetch.max-buffered-bytes", "must be positive",
@@ -390,7 +392,7 @@ public record MonitorConfig(Kafka kafka, Topics topics, Window window, Reference
 
         /** The fetcher's settings; {@code maxBytes} is {@code images.max-bytes}. */
         public FetchSettings settings(long maxBytes) {
-            return new FetchSettings(allowList(), connectTimeout, readTimeout, deadline, maxRedirects, maxBytes,
+            return new FetchSettings(allowList(), connectTimeout, readTimeout, deadline, maxRedirects, retries, maxBytes,
                     concurrency, maxBufferedBytes == null ? FetchSettings.defaultMaxBufferedBytes() : maxBufferedBytes);
         }
     }

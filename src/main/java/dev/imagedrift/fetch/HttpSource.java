@@ -30,6 +30,7 @@ import javax.net.ssl.SSLException;
  */
 final class HttpSource {
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+    private static final long RETRY_BACKOFF_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(100);
     static final String USER_AGENT = "image-drift-monitor";
 
     private final HttpClient client;
@@ -57,7 +58,37 @@ final class HttpSource {
     record Body(byte[] bytes, int redirects) {}
 
     CompletableFuture<Body> fetch(ImageUri uri, Deadline deadline, ByteBudget.Reservation reservation, Attempt attempt) {
-        return hop(uri, deadline, reservation, attempt, 0);
+        return withRetries(uri, deadline, reservation, attempt, 0);
+    }
+
+    /**
+     * A transient failure (5xx, 429, a refused or reset connection) is tried again, at most
+     * {@code fetch.retries} times, after 100 ms, then 400 ms..., while the deadline leaves room: an
+     * object store's occasional 503 should not cost an event. Never for 4xx, timeouts or refusals.
+     */
+    private CompletableFuture<Body> withRetries(ImageUri uri, Deadline deadline, ByteBudget.Reservation reservation,
+                                                Attempt attempt, int retry) {
+        return hop(uri, deadline, reservation, attempt, 0).handle((body, error) -> {
+            if (error == null) {
+                return CompletableFuture.completedFuture(body);
+            }
+            Exception e = translate(error, uri);
+            long backoff = RETRY_BACKOFF_NANOS << (2 * retry);
+            if (e instanceof FetchException f && f.isTransient() && retry < settings.retries()
+                    && deadline.remainingNanos() > backoff && !attempt.cancelled()) {
+                reservation.reset();
+                CompletableFuture<Body> next = new CompletableFuture<>();
+                timer.schedule(() -> withRetries(uri, deadline, reservation, attempt, retry + 1).whenComplete((b, x) -> {
+                    if (x == null) next.complete(b); else next.completeExceptionally(x);
+                }), backoff, java.util.concurrent.TimeUnit.NANOSECONDS);
+                return next;
+            }
+            if (e instanceof FetchException f && retry > 0) {
+                return CompletableFuture.<Body>failedFuture(new FetchException(f.failure(), f.getMessage() + " (tried "
+                        + (retry + 1) + " times)"));
+            }
+            return CompletableFuture.<Body>failedFuture(e);
+        }).thenCompose(f -> f);
     }
 
     private CompletableFuture<Body> hop(ImageUri uri, Deadline deadline, ByteBudget.Reservation reservation,
@@ -109,7 +140,7 @@ final class HttpSource {
             }
             if (!REDIRECTS.contains(status)) {
                 return CompletableFuture.<Body>failedFuture(new FetchException(FetchFailure.FETCH_STATUS,
-                        "HTTP " + status + " from " + what));
+                        "HTTP " + status + " from " + what, status >= 500 || status == 429));
             }
             try {
                 ImageUri next = redirectTarget(uri, response.headers().firstValue("location"), status, redirects + 1);
@@ -186,15 +217,15 @@ final class HttpSource {
         }
         if (e instanceof ConnectException) {
             return new FetchException(FetchFailure.FETCH_FAILED, "cannot connect to " + what + ": "
-                    + RedactedUri.scrub(e.getMessage(), uri.uri()));
+                    + RedactedUri.scrub(e.getMessage(), uri.uri()), true);
         }
         if (e instanceof SSLException) {
             return new FetchException(FetchFailure.FETCH_FAILED, "TLS failed with " + what + ": "
                     + RedactedUri.scrub(e.getMessage(), uri.uri()));
         }
-        if (e instanceof IOException) {
+        if (e instanceof IOException) { // a reset or closed connection, mostly
             return new FetchException(FetchFailure.FETCH_FAILED, e.getClass().getSimpleName() + " fetching " + what
-                    + ": " + RedactedUri.scrub(e.getMessage(), uri.uri()));
+                    + ": " + RedactedUri.scrub(e.getMessage(), uri.uri()), true);
         }
         return new FetchException(FetchFailure.FETCH_FAILED, e.getClass().getName() + " fetching " + what + ": "
                 + RedactedUri.scrub(e.getMessage(), uri.uri()));

@@ -14,7 +14,7 @@ final class Fetching {
 
     static FetchSettings settings(List<String> prefixes, long maxBytes, Duration readTimeout, Duration deadline,
                                   int concurrency, long maxBuffered) {
-        return new FetchSettings(UriAllowList.of(prefixes), Duration.ofSeconds(2), readTimeout, deadline, 3, maxBytes,
+        return new FetchSettings(UriAllowList.of(prefixes), Duration.ofSeconds(2), readTimeout, deadline, 3, 2, maxBytes,
                 concurrency, maxBuffered);
     }
 

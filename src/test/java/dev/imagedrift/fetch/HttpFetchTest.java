@@ -157,6 +157,28 @@ class HttpFetchTest {
     }
 
     @Test
+    void transientFailuresAreTriedAgainWithinTheDeadlineAndOthersAreNot() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        server.route("/img/flaky.jpg", ex -> {
+            if (calls.incrementAndGet() <= 2) {
+                TestImageServer.send(ex, 503, "Slow Down".getBytes());
+            } else {
+                TestImageServer.send(ex, 200, image);
+            }
+        });
+        server.route("/img/down.jpg", TestImageServer.status(500));
+        server.route("/img/missing.jpg", TestImageServer.status(404));
+        assertArrayEquals(image, bytes(fetch(fetcher, server.url("/img/flaky.jpg"))), "two 503s, then the image");
+        assertEquals(3, server.requestsFor("/img/flaky.jpg"));
+        FetchResult.Failed down = failed(FetchFailure.FETCH_STATUS, fetch(fetcher, server.url("/img/down.jpg?" + SECRET)));
+        assertTrue(down.message().contains("tried 3 times"), down.message());
+        noSecret(down);
+        assertEquals(3, server.requestsFor("/img/down.jpg"), "the first try and fetch.retries (2) more");
+        failed(FetchFailure.FETCH_STATUS, fetch(fetcher, server.url("/img/missing.jpg")));
+        assertEquals(1, server.requestsFor("/img/missing.jpg"), "a 404 is not tried again");
+    }
+
+    @Test
     void aClosedPortIsFetchFailed() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {

@@ -58,7 +58,7 @@ class FetchProcessorTest {
     void start() throws Exception {
         server = new TestImageServer();
         fetcher = new ImageFetcher(new FetchSettings(UriAllowList.of(List.of(server.url("/img/"))), Duration.ofSeconds(2),
-                Duration.ofSeconds(5), Duration.ofSeconds(10), 3, 1 << 20, 16, 64L << 20));
+                Duration.ofSeconds(5), Duration.ofSeconds(10), 3, 2, 1 << 20, 16, 64L << 20));
     }
 
     @AfterEach

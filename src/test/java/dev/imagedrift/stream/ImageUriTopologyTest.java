@@ -48,7 +48,7 @@ class ImageUriTopologyTest {
         Random random = new Random(12);
         try (TestImageServer server = new TestImageServer();
              ImageFetcher fetcher = new ImageFetcher(new FetchSettings(UriAllowList.of(List.of(server.url("/img/"))),
-                     Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(4), 3, 1_000_000, 16, 64L << 20))) {
+                     Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(4), 3, 2, 1_000_000, 16, 64L << 20))) {
             for (Path p : photos) {
                 server.route("/img/" + p.getFileName(), TestImageServer.image(Files.readAllBytes(p),
                         Duration.ofMillis(random.nextInt(40))));
