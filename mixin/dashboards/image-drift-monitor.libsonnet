@@ -75,10 +75,11 @@ local units = import '../lib/units.libsonnet';
                + 'The ImageDriftDeadLetterRateHigh alert fires above ' + units.percent(c.deadLetterRatio) + '.',
                [['sum(rate(imagedrift_images_failed_total{%s}[5m])) / (sum(rate(imagedrift_images_processed_total{%s}[5m])) + sum(rate(imagedrift_images_failed_total{%s}[5m])))' % [d, d, d], 'dead letters']],
                unit='percentunit', decimals=2, steps=[{ color: 'orange', value: c.deadLetterRatio }]),
-        p.stat('Version', 'Build of the running monitor (imagedrift_build_info) and rows in its reference snapshot.',
+        p.stat('Version', 'Build of the running monitor (imagedrift_build_info), rows in its reference snapshot, and the JPEG decoder and properties mode in use (imagedrift_decoder_info: imageio is the slow fallback).',
                [
                  ['count by (version) (imagedrift_build_info{%s})' % d, '{{version}}'],
                  ['max(imagedrift_reference_samples{%s})' % d, 'reference rows'],
+                 ['count by (decoder, mode) (imagedrift_decoder_info{%s})' % d, '{{decoder}}, {{mode}}'],
                ], decimals=0, colorMode='none', textMode='value_and_name'),
       ],
     },
@@ -169,10 +170,18 @@ local units = import '../lib/units.libsonnet';
       panels: [
         p.timeseries('Events processed', 'Events whose properties were computed (or accepted precomputed), per second.',
                      [['sum by (stream) (rate(imagedrift_images_processed_total{%s}[$__rate_interval]))' % s, '{{stream}}']], w=8, unit='reqps', min=0),
-        p.timeseries('Events failed, by reason',
-                     'Events sent to the dead-letter topic per second, stacked by reason (failures have no stream label: an unparsable event has no stream).',
-                     [['sum by (reason) (rate(imagedrift_images_failed_total{%s}[$__rate_interval]))' % d, '{{reason}}']],
-                     w=8, unit='reqps', min=0, fillOpacity=40, stacking='normal'),
+        p.timeseries('Events failed, by reason (and reports of streams over the limit)',
+                     'Events sent to the dead-letter topic per second, stacked by reason (failures have no stream label: an unparsable event has no stream); '
+                     + 'reports of streams beyond metrics.max-streams, folded into stream="_other"; and the streams with their own series per pod (right axis).',
+                     [
+                       ['sum by (reason) (rate(imagedrift_images_failed_total{%s}[$__rate_interval]))' % d, '{{reason}}'],
+                       ['sum(rate(imagedrift_metric_streams_folded_total{%s}[$__rate_interval]))' % d, 'streams over metrics.max-streams (folded into _other)'],
+                       ['sum by (instance) (imagedrift_metric_streams{%s})' % d, '{{instance}} streams with their own series (count)'],
+                     ],
+                     w=8, unit='reqps', min=0, fillOpacity=40, stacking='normal',
+                     overrides=[p.override('B', [{ id: 'custom.stacking', value: { group: 'B', mode: 'none' } }]),
+                                p.override('C', [{ id: 'custom.axisPlacement', value: 'right' }, { id: 'unit', value: 'short' },
+                                                 { id: 'custom.stacking', value: { group: 'C', mode: 'none' } }])]),
         p.timeseries('Late records and failed windows',
                      'Events later than the window grace, dropped from windows (also dead-lettered as `late`), per second. Failed windows: the detector threw on a window, which was dropped (see the log).',
                      [

@@ -7,7 +7,9 @@ import dev.imagedrift.detect.CombinedResult;
 import dev.imagedrift.detect.DriftResult;
 import dev.imagedrift.detect.DriftStatus;
 import dev.imagedrift.properties.PropertySet;
+import dev.imagedrift.image.ImageDecoder;
 import dev.imagedrift.reference.ImageLoader;
+import dev.imagedrift.reference.MeasuredWith;
 import dev.imagedrift.reference.ReferenceSnapshot;
 import dev.imagedrift.reference.ReferenceSources;
 import dev.imagedrift.reference.SnapshotOptions;
@@ -113,6 +115,9 @@ public final class CheckCommand implements Callable<Integer> {
             description = "Exit 0 instead of 3 when a side has too few images to decide.")
     boolean insufficientDataOk;
 
+    @Mixin
+    MeasurementOptions measurement;
+
     @Override
     public Integer call() {
         DetectorSettings settings = settings();
@@ -120,13 +125,15 @@ public final class CheckCommand implements Callable<Integer> {
         PropertySet properties = plugins.properties(spec);
         SnapshotOptions options = SnapshotOptions.defaults().withMaxSamples(sampling.maxSamples).withSeed(sampling.seed)
                 .withProgress(!quiet && System.console() != null);
-        ImageLoader loader = limits.loader(spec);
+        ImageLoader loader = measurement.loader(spec, limits);
         ReferenceSnapshot ref;
         ReferenceSnapshot cur;
         try {
             ref = ReferenceSources.load(reference, properties, loader, options);
             cur = ReferenceSources.load(current, properties, loader, options);
-        } catch (IOException e) {
+            ref.measuredWith().requireComparable("the reference side (" + reference + ")",
+                    cur.measuredWith().mode(), "the current side (" + current + ") is measured");
+        } catch (IOException | MeasuredWith.PropertiesModeMismatch e) {
             err.println("check: " + e.getMessage());
             err.flush();
             return ExitCodes.USAGE;

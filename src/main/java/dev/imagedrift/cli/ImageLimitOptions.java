@@ -29,17 +29,13 @@ final class ImageLimitOptions {
                     + "${DEFAULT-VALUE}, as the reference check). Use the service's images.exif-orientation.")
     String exifOrientation = ExifOrientation.IGNORE.id();
 
-    /** The image loader with these limits; a usage error names the option that is out of range. */
+    /** The image loader with these limits (the default JPEG decoder, exact mode); usage errors name the option. */
     ImageLoader loader(CommandSpec spec) {
-        return ImageLoaders.with(limits(spec), orientation(spec));
+        return ImageLoaders.with(decodeLimits(spec), orientation(spec));
     }
 
-    /** A decoder of encoded images (events) with these limits and orientation, as the service's. */
-    ImageDecoder decoder(CommandSpec spec) {
-        return new ImageDecoder(limits(spec), orientation(spec));
-    }
-
-    private DecodeLimits limits(CommandSpec spec) {
+    /** The decoder's limits from these options; a usage error names the option that is out of range. */
+    DecodeLimits decodeLimits(CommandSpec spec) {
         if (maxPixels < 1 || maxPixels > ImageDecoder.MAX_SUPPORTED_PIXELS) {
             throw new ParameterException(spec.commandLine(), "--max-pixels must be in 1.."
                     + ImageDecoder.MAX_SUPPORTED_PIXELS + ", got " + maxPixels);
@@ -54,7 +50,8 @@ final class ImageLimitOptions {
         return maxDecodeBytes == null ? limits : limits.withMaxDecodeBytes(maxDecodeBytes);
     }
 
-    private ExifOrientation orientation(CommandSpec spec) {
+    /** The EXIF orientation setting; a usage error when it is neither ignore nor apply. */
+    ExifOrientation orientation(CommandSpec spec) {
         try {
             return ExifOrientation.of(exifOrientation);
         } catch (IllegalArgumentException e) {

@@ -82,7 +82,14 @@ public final class RunCommand implements Callable<Integer> {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "imagedrift-shutdown"));
         runtime.awaitStopped();
-        return 0;
+        if (runtime.failure() != null) {
+            // Exit non-zero so the orchestrator restarts the process (and counts the restarts).
+            runtime.close();
+            spec.commandLine().getErr().println("image-drift-monitor run: " + runtime.failure());
+            spec.commandLine().getErr().flush();
+            return ExitCodes.FAILED;
+        }
+        return ExitCodes.OK;
     }
 
     private void createMissingTopics(MonitorConfig cfg) throws InterruptedException {

@@ -124,6 +124,8 @@ public final class SnapshotCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar (there is none when stderr is not a terminal).")
     boolean quiet;
 
+    @Mixin
+    MeasurementOptions measurement;
     @Option(names = "--embeddings", paramLabel = "FILE",
             description = "Reference embeddings keyed by image id (the path under --images): a .npy array (float32 or "
                     + "float64, one row per image) with --embedding-ids, or JSON Lines ({\"id\": ..., \"embedding\": "
@@ -144,7 +146,7 @@ public final class SnapshotCommand implements Callable<Integer> {
         }
         if (fromTopic != null) return fromTopic();
         SnapshotOptions options = options();
-        ImageLoader loader = limits.loader(spec);
+        ImageLoader loader = measurement.loader(spec, limits);
         if (!Files.isDirectory(images)) {
             throw new ParameterException(spec.commandLine(), "--images " + images + ": not a directory");
         }
@@ -244,9 +246,8 @@ public final class SnapshotCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         TopicSnapshotReader.Result result;
         try {
-            // With the service's configuration, decode as the service does (its images.* limits and orientation).
-            ImageDecoder decoder = config != null
-                    ? new ImageDecoder(monitor.images().decodeLimits(), monitor.images().orientation()) : limits.decoder(spec);
+            // With the service's configuration, measure as the service does (its images.* and properties.mode)...
+            ImageDecoder decoder = config != null ? monitor.imageDecoder() : measurement.decoder(spec, limits);
             // ... and fetch images named by URI as it does (its fetch.* settings; none without --config).
             try (ImageFetcher fetcher = new ImageFetcher(monitor.fetch().settings(monitor.images().maxBytes()))) {
                 result = new TopicSnapshotReader(client, plugins.properties(spec), decoder, Clock.systemUTC(), fetcher)
@@ -352,6 +353,8 @@ public final class SnapshotCommand implements Callable<Integer> {
                     s.samples().size(), e.missing(), e.projection().components(), 100 * share);
         }
         w.printf(Locale.ROOT, "  %-12s %s%n", "version", s.contentVersion());
+        w.printf(Locale.ROOT, "  %-12s %s mode, JPEG decoder %s%n", "measured", s.measuredWith().mode().code(),
+                s.measuredWith().decoder());
         w.printf(Locale.ROOT, "  %-12s %.2f s (%.1f images/s, %d threads)%n", "elapsed",
                 build.elapsed().toNanos() / 1e9, build.imagesPerSecond(), build.threads());
     }

@@ -34,10 +34,32 @@ public final class RedactedUri {
         } else if ("file".equalsIgnoreCase(uri.getScheme())) {
             out.append("//");
         }
-        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        String path = printable(uri.getRawPath() == null ? "" : uri.getRawPath());
         out.append(path.length() > MAX_PATH_CHARS ? path.substring(0, MAX_PATH_CHARS) + "..." : path);
         if (uri.getRawQuery() != null) {
             out.append("?<redacted>");
+        }
+        return out.toString();
+    }
+
+    /**
+     * The path with every character outside printable ASCII percent-encoded (UTF-8), as it goes on
+     * the wire: a raw path may hold any non-ASCII character, bidi overrides and zero-width ones
+     * included, which would rewrite what an operator reads in a log or a dead-letter header.
+     */
+    static String printable(String rawPath) {
+        StringBuilder out = new StringBuilder(rawPath.length());
+        for (int i = 0; i < rawPath.length(); ) {
+            int cp = rawPath.codePointAt(i);
+            if (cp > 0x20 && cp < 0x7f) {
+                out.append((char) cp);
+            } else {
+                for (byte b : new String(Character.toChars(cp)).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+                    out.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
+                            .append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
+                }
+            }
+            i += Character.charCount(cp);
         }
         return out.toString();
     }

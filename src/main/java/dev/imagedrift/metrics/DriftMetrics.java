@@ -69,9 +69,20 @@ public final class DriftMetrics implements MonitorListener {
     private final Histogram fetchSeconds;
     private final Counter fetchFailures;
     private final Gauge fetchWaiting;
+    private final Counter folded;
+    /** Streams with their own series; beyond {@link #maxStreams}, counters go to {@link #OTHER}. */
+    private final java.util.Set<String> labelled = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final int maxStreams;
+
+    /**
+     * The {@code stream} label of every stream beyond {@code metrics.max-streams}. It cannot clash
+     * with a stream: stream names start with a letter or digit.
+     */
+    public static final String OTHER = "_other";
     private final Gauge windowSize;
     private final Gauge windowGrace;
     private final Clock clock;
+    private final Info decoderInfo;
     private final Gauge embeddingScore;
     private final Gauge embeddingPValue;
     private final Gauge embeddingStatus;
@@ -83,15 +94,22 @@ public final class DriftMetrics implements MonitorListener {
         this(registry, version, null, Clock.systemUTC());
     }
 
+    public DriftMetrics(PrometheusRegistry registry, String version, Duration staleAfter, Clock clock) {
+        this(registry, version, staleAfter, clock, dev.imagedrift.config.MonitorConfig.Window.DEFAULT_MAX_STREAMS);
+    }
+
     /**
      * @param staleAfter a stream's per-stream series are removed once the stream has been idle this
      *                   long (no window evaluated or failed, no alert step, no late event; for the
      *                   processed counter: no event processed); null = never
      * @param clock      measures the idle time
+     * @param maxStreams streams with their own series ({@code metrics.max-streams}); the counters of
+     *                   further streams add up under {@code stream="_other"} and their gauges are not set
      */
-    public DriftMetrics(PrometheusRegistry registry, String version, Duration staleAfter, Clock clock) {
+    public DriftMetrics(PrometheusRegistry registry, String version, Duration staleAfter, Clock clock, int maxStreams) {
         this.registry = registry;
         this.staleAfter = staleAfter;
+        this.maxStreams = maxStreams;
         this.clock = clock;
         driftScore = gauge("imagedrift_drift_score",
                 "max(2*AUC-1, 0) of the last evaluated window (the reference check's scale)", "stream");
@@ -182,8 +200,18 @@ public final class DriftMetrics implements MonitorListener {
         fetchWaiting = Gauge.builder().name("imagedrift_fetch_waiting_events")
                 .help("Events held by the fetch stages of this process: waiting for their image, or for one ahead of them")
                 .register(registry);
+        decoderInfo = Info.builder().name("imagedrift_decoder_info")
+                .help("The JPEG decoder (turbojpeg or imageio, the slow fallback) and properties mode (exact or fast) in use")
+                .labelNames("decoder", "mode").register(registry);
         referenceSamples = Gauge.builder().name("imagedrift_reference_samples")
                 .help("Rows in the loaded reference snapshot").register(registry);
+        folded = Counter.builder().name("imagedrift_metric_streams_folded_total")
+                .help("Reports (events, windows) of streams beyond metrics.max-streams, counted under stream=\"_other\"")
+                .register(registry);
+        folded.initLabelValues();
+        io.prometheus.metrics.core.metrics.GaugeWithCallback.builder().name("imagedrift_metric_streams")
+                .help("Streams with their own series on this process (at most metrics.max-streams)")
+                .callback(cb -> cb.call(labelled.size())).register(registry);
         // The window configuration, so that rules derive "stalled" from it instead of restating it.
         windowSize = Gauge.builder().name("imagedrift_window_size_seconds")
                 .help("Configured window length (window.size)").unit(Unit.SECONDS).register(registry);
@@ -221,6 +249,11 @@ public final class DriftMetrics implements MonitorListener {
     public void expireStaleSeries() {
         Set<String> windows = windowSeries.expire();
         Set<String> ingest = ingestSeries.expire();
+        if (!windows.isEmpty() || !ingest.isEmpty()) {
+            Set<String> shown = windowSeries.streams();
+            shown.addAll(ingestSeries.streams());
+            labelled.retainAll(shown);
+        }
         if (!windows.isEmpty()) {
             LOG.info("no window work for {} in {}: their per-stream series are removed from /metrics", windows,
                     staleAfter);
@@ -255,6 +288,11 @@ public final class DriftMetrics implements MonitorListener {
         fetchWaiting.inc(delta);
     }
 
+    /** Names the JPEG decoder and properties mode in use: {@code imagedrift_decoder_info{decoder, mode} 1}. */
+    public void decoderInUse(String decoder, String mode) {
+        decoderInfo.setLabelValues(decoder, mode); // replaces any earlier series: one decoder at a time
+    }
+
     public void referenceLoaded(int rows) {
         referenceSamples.set(rows);
     }
@@ -266,7 +304,8 @@ public final class DriftMetrics implements MonitorListener {
 
     @Override
     public void imageProcessed(String stream, long extractionNanos) {
-        ingestSeries.update(stream, () -> processed.labelValues(stream).inc());
+        String label = label(stream);
+        ingestSeries.update(label, () -> processed.labelValues(label).inc());
         extractionSeconds.observe(extractionNanos / 1e9);
     }
 
@@ -277,12 +316,32 @@ public final class DriftMetrics implements MonitorListener {
 
     @Override
     public void lateRecord(String stream) {
-        windowSeries.update(stream, () -> late.labelValues(stream).inc());
+        String label = label(stream);
+        windowSeries.update(label, () -> late.labelValues(label).inc());
+    }
+
+    /** The stream's own label while there is room (or it has one already), else {@link #OTHER}. */
+    private String label(String stream) {
+        if (labelled.contains(stream)) {
+            return stream;
+        }
+        synchronized (labelled) {
+            if (labelled.size() < maxStreams) {
+                labelled.add(stream);
+                return stream;
+            }
+        }
+        folded.inc();
+        return OTHER;
     }
 
     @Override
     public void windowEvaluated(ScoreRecord s, long detectionNanos, long latencyMillis) {
-        windowSeries.update(s.stream(), () -> setWindowSeries(s));
+        if (label(s.stream()).equals(OTHER)) {
+            windowSeries.update(OTHER, () -> windowsEvaluated.labelValues(OTHER).inc());
+        } else {
+            windowSeries.update(s.stream(), () -> setWindowSeries(s));
+        }
         detectionSeconds.observe(detectionNanos / 1e9);
         resultLatencySeconds.observe(latencyMillis / 1000.0);
     }
@@ -326,11 +385,21 @@ public final class DriftMetrics implements MonitorListener {
 
     @Override
     public void windowFailed(String stream) {
-        windowSeries.update(stream, () -> windowFailures.labelValues(stream).inc());
+        String label = label(stream);
+        windowSeries.update(label, () -> windowFailures.labelValues(label).inc());
     }
 
     @Override
     public void alertEvaluated(String stream, boolean firing, AlertRecord change) {
+        String label = label(stream);
+        if (label.equals(OTHER)) {
+            windowSeries.update(OTHER, () -> {
+                if (change != null && AlertRecord.FIRING.equals(change.state())) {
+                    alertsFired.labelValues(OTHER).inc();
+                }
+            });
+            return;
+        }
         windowSeries.update(stream, () -> {
             alertFiring.labelValues(stream).set(firing ? 1 : 0);
             if (change != null && AlertRecord.FIRING.equals(change.state())) {

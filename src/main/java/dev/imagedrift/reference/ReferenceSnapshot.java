@@ -18,11 +18,12 @@ import java.util.List;
  * @param sampleLimit    the bound on {@code samples}
  * @param sampleSeed     seed of the uniform sample
  * @param samples        the sampled rows (at most sampleLimit)
+ * @param measuredWith   the properties mode and JPEG decoder the rows were measured with
  * @param embeddings     the sampled images' embeddings, projected (null when the snapshot has none)
  */
 public record ReferenceSnapshot(int formatVersion, String createdAt, String source, List<String> propertyNames,
                                 long imagesRead, List<SkippedImage> skipped, int sampleLimit, long sampleSeed,
-                                List<SnapshotRow> samples, ReferenceEmbeddings embeddings) {
+                                List<SnapshotRow> samples, MeasuredWith measuredWith, ReferenceEmbeddings embeddings) {
     /** The newest format version, read and written: 2 added the optional embeddings. */
     public static final int FORMAT_VERSION = 2;
     /** The version written for a snapshot without embeddings, so that older monitors still read it. */
@@ -32,20 +33,27 @@ public record ReferenceSnapshot(int formatVersion, String createdAt, String sour
         propertyNames = List.copyOf(propertyNames);
         skipped = List.copyOf(skipped);
         samples = List.copyOf(samples);
+        measuredWith = measuredWith == null ? MeasuredWith.UNRECORDED_EXACT : measuredWith;
     }
 
-    /** A snapshot without embeddings. */
+    /** A snapshot without embeddings, measured in exact mode by an unrecorded decoder. */
     public ReferenceSnapshot(int formatVersion, String createdAt, String source, List<String> propertyNames,
                              long imagesRead, List<SkippedImage> skipped, int sampleLimit, long sampleSeed,
                              List<SnapshotRow> samples) {
         this(formatVersion, createdAt, source, propertyNames, imagesRead, skipped, sampleLimit, sampleSeed, samples,
-                null);
+                MeasuredWith.UNRECORDED_EXACT, null);
     }
 
     /** The same snapshot with these embeddings (null: none). */
     public ReferenceSnapshot withEmbeddings(ReferenceEmbeddings newEmbeddings) {
         return new ReferenceSnapshot(FORMAT_VERSION, createdAt, source, propertyNames, imagesRead, skipped, sampleLimit,
-                sampleSeed, samples, newEmbeddings);
+                sampleSeed, samples, measuredWith, newEmbeddings);
+    }
+
+    /** The same snapshot, recorded as measured this way. */
+    public ReferenceSnapshot withMeasuredWith(MeasuredWith newMeasuredWith) {
+        return new ReferenceSnapshot(formatVersion, createdAt, source, propertyNames, imagesRead, skipped, sampleLimit,
+                sampleSeed, samples, newMeasuredWith, embeddings);
     }
 
     /** The version this snapshot is written as: the oldest that holds its content. */

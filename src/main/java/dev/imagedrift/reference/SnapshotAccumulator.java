@@ -44,10 +44,11 @@ public final class SnapshotAccumulator {
 
     public List<SkippedImage> skipped() { return List.copyOf(skipped); }
 
-    public ReferenceSnapshot build(String source, Instant createdAt) {
+    /** The snapshot of everything added, recorded as measured {@code measuredWith}. */
+    public ReferenceSnapshot build(String source, Instant createdAt, MeasuredWith measuredWith) {
         List<SkippedImage> sorted = new ArrayList<>(skipped);
         sorted.sort(Comparator.comparing(SkippedImage::id));
         return new ReferenceSnapshot(ReferenceSnapshot.FORMAT_VERSION, createdAt.toString(), source, propertyNames,
-                read, sorted, maxSamples, seed, sample.rows());
+                read, sorted, maxSamples, seed, sample.rows(), measuredWith, null);
     }
 }

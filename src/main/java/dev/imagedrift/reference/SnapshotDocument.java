@@ -9,7 +9,8 @@ import java.util.List;
  */
 record SnapshotDocument(String format, Integer formatVersion, String contentVersion, String createdAt,
                         String source, List<String> propertyNames, Long imagesRead, Integer sampleLimit,
-                        Long sampleSeed, List<SkippedImage> skipped, List<Row> samples, Embeddings embeddings) {
+                        Long sampleSeed, String propertiesMode, String decoder, List<SkippedImage> skipped,
+                        List<Row> samples, Embeddings embeddings) {
 
     record Row(String id, List<Double> values) {}
 

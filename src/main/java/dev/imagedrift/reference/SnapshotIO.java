@@ -39,6 +39,8 @@ import java.util.zip.GZIPOutputStream;
  *   "imagesRead": 812,                           images decoded and measured
  *   "sampleLimit": 10000,
  *   "sampleSeed": 42,
+ *   "propertiesMode": "exact",                   exact or fast; absent = exact (older files)
+ *   "decoder": "turbojpeg",                      the JPEG decoder used (turbojpeg or imageio); optional
  *   "skipped": [{"id": "a/b.jpg", "reason": "undecodable", "message": "..."}],
  *   "samples": [{"id": "a/c.jpg", "values": [0.75, 307200.0, 118.2, 51.9, null, null, null]}],
  *   "embeddings": {                              optional: the sampled images' embeddings
@@ -114,6 +116,10 @@ public final class SnapshotIO {
             g.writeNumberField("imagesRead", snapshot.imagesRead());
             g.writeNumberField("sampleLimit", snapshot.sampleLimit());
             g.writeNumberField("sampleSeed", snapshot.sampleSeed());
+            g.writeStringField("propertiesMode", snapshot.measuredWith().mode().code());
+            if (snapshot.measuredWith().decoder() != null) {
+                g.writeStringField("decoder", snapshot.measuredWith().decoder());
+            }
             g.writeArrayFieldStart("skipped");
             for (SkippedImage s : snapshot.skipped()) {
                 g.writeStartObject();

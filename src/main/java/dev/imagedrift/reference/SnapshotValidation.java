@@ -1,5 +1,6 @@
 package dev.imagedrift.reference;
 
+import dev.imagedrift.properties.PropertiesMode;
 import dev.imagedrift.properties.PropertySet;
 
 import java.nio.file.Path;
@@ -82,8 +83,20 @@ final class SnapshotValidation {
             }
         }
         ReferenceSnapshot snapshot = new ReferenceSnapshot(doc.formatVersion(), doc.createdAt(), doc.source(), names,
-                imagesRead, skipped, sampleLimit, sampleSeed, snapshotRows, embeddings);
+                imagesRead, skipped, sampleLimit, sampleSeed, snapshotRows, measuredWith(file, doc), embeddings);
         return expected == null || names.equals(expected.names()) ? snapshot : reorder(snapshot, expected.names());
+    }
+
+    /** The recorded mode and decoder; a file without them was measured in exact mode (the only mode then). */
+    private static MeasuredWith measuredWith(Path file, SnapshotDocument doc) throws InvalidSnapshotException {
+        if (doc.propertiesMode() == null) {
+            return new MeasuredWith(PropertiesMode.EXACT, doc.decoder());
+        }
+        try {
+            return new MeasuredWith(PropertiesMode.parse(doc.propertiesMode()), doc.decoder());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSnapshotException(file, "propertiesMode: " + e.getMessage());
+        }
     }
 
     private static <T> T require(Path file, T value, String field) throws InvalidSnapshotException {
@@ -214,6 +227,6 @@ final class SnapshotValidation {
             rows.add(new SnapshotRow(row.id(), values));
         }
         return new ReferenceSnapshot(s.formatVersion(), s.createdAt(), s.source(), order, s.imagesRead(),
-                s.skipped(), s.sampleLimit(), s.sampleSeed(), rows, s.embeddings());
+                s.skipped(), s.sampleLimit(), s.sampleSeed(), rows, s.measuredWith(), s.embeddings());
     }
 }

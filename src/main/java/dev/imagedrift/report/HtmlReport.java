@@ -370,6 +370,9 @@ public final class HtmlReport {
         h.append("<tr><th>images read</th><td>").append(Numbers.count(side.imagesRead())).append("</td></tr>")
                 .append("<tr><th>skipped</th><td>").append(Html.escape(skippedText)).append("</td></tr>")
                 .append("<tr><th>in the sample</th><td>").append(Numbers.count(side.samples().size()))
+                .append("</td></tr><tr><th>properties mode</th><td>")
+                .append(Html.escape(side.measuredWith().mode().code()))
+                .append("</td></tr><tr><th>decoder</th><td>").append(Html.escape(side.decoder()))
                 .append("</td></tr></table>");
     }
 }

@@ -39,7 +39,8 @@ import java.util.Map;
  * unitsReference, unitsCurrent    independent units among them (bursts of near-duplicates counted once;
  *                                 null when not computed)
  * reference, current              {source, snapshotVersion, imagesRead, imagesSkipped,
- *                                  skippedByReason: {code: count}, samples}
+ *                                  skippedByReason: {code: count}, samples,
+ *                                  propertiesMode (exact|fast), decoder (turbojpeg|imageio|not recorded)}
  * importance      [{property, importance}], largest first
  * univariate      [{property, ks, ksPValue, emd, nReference, nCurrent}], in property order
  * exemplars       {current: [{id, score}], reference: [{id, score}]}
@@ -187,6 +188,8 @@ public final class JsonReport {
             reasons.put(e.getKey(), e.getValue());
         }
         o.put("samples", side.samples().size());
+        o.put("propertiesMode", side.measuredWith().mode().code());
+        o.put("decoder", side.decoder());
         return o;
     }
 

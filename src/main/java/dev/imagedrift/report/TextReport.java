@@ -110,6 +110,8 @@ public final class TextReport {
                         .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")) + ")";
         line(out, "  %-10s images read %s, %s; %d in the sample", "", Numbers.count(side.imagesRead()), skipped,
                 side.samples().size());
+        line(out, "  %-10s measured in %s mode, JPEG decoder %s", "", side.measuredWith().mode().code(),
+                side.decoder());
     }
 
     private static void importance(StringBuilder out, DriftResult r) {

@@ -7,7 +7,6 @@ import dev.imagedrift.detect.AlertState;
 import dev.imagedrift.detect.DriftDetector;
 import dev.imagedrift.embedding.ImageEmbedder;
 import dev.imagedrift.fetch.ImageFetcher;
-import dev.imagedrift.image.ImageDecoder;
 import dev.imagedrift.properties.PropertySet;
 import dev.imagedrift.window.ReservoirSampler;
 import dev.imagedrift.window.WindowAssigner;
@@ -50,54 +49,69 @@ public final class DriftTopology {
     /** How often due windows are checked without new events (a backlog left by the budget). */
     static final Duration CLOSE_CHECK_INTERVAL = Duration.ofSeconds(1);
 
+    /** The commit gates' in-memory stores (no changelog): what each stage reports to the metrics. */
+    static final String EXTRACT_REPORTS = "extract-reports";
+    static final String WINDOW_REPORTS = "window-reports";
+    static final String ALERT_REPORTS = "alert-reports";
     /** Allows nothing and starts no thread: every image URI is refused. */
     private static final ImageFetcher DISABLED_FETCHER = ImageFetcher.disabled();
 
     private DriftTopology() {}
 
+    /** The topology without an embedding model, for events that carry their images (see the next overload). */
+    public static Topology build(MonitorConfig config, PropertySet properties, ReferenceSet references,
+                                 DriftDetector detector, MonitorListener listener, Clock clock) {
+        return build(config, properties, references, detector, listener, clock, null,
+                new RecordFailures(config.reliability().maxRecordAttempts()));
+    }
+
     /**
      * The topology for events that carry their images (or properties) themselves: events naming an
      * image by URI are dead-lettered as {@code uri_not_allowed}. With {@code fetch.allowed-prefixes}
      * configured, use the overload that takes the process's {@link ImageFetcher}.
-     */
-    public static Topology build(MonitorConfig config, PropertySet properties, ReferenceSet references,
-                                 DriftDetector detector, MonitorListener listener, Clock clock) {
-        return build(config, properties, references, detector, listener, clock, (ImageEmbedder) null);
-    }
-
-    /**
-     * The topology, with a model that embeds the images of events that carry no embedding (for
-     * streams whose reference has embeddings from that model), for events that carry their images.
      *
-     * @param embedder the model, or null: only the events' own embeddings are used
+     * @param embedder a model that embeds the images of events that carry no embedding (for streams
+     *                 whose reference has embeddings from that model), or null: only the events' own
+     * @param failures the records that stopped a stream thread; the runtime's uncaught-exception
+     *                 handler tells it which ({@link RecordFailures#threadFailed})
      */
     public static Topology build(MonitorConfig config, PropertySet properties, ReferenceSet references,
                                  DriftDetector detector, MonitorListener listener, Clock clock,
-                                 ImageEmbedder embedder) {
+                                 ImageEmbedder embedder, RecordFailures failures) {
         if (!config.fetch().allowedPrefixes().isEmpty()) {
             throw new IllegalArgumentException("fetch.allowed-prefixes is set: build the topology with an ImageFetcher");
         }
-        return build(config, properties, references, detector, listener, clock, embedder, DISABLED_FETCHER);
+        return build(config, properties, references, detector, listener, clock, embedder, failures, DISABLED_FETCHER);
     }
 
     /**
      * The whole topology.
      *
-     * @param embedder the model, or null: only the events' own embeddings are used
+     * @param listener what the metrics see: each report is passed on once the work it describes is
+     *                 committed ({@link CommitGate}); the fetch stage's reports (fetches made, events
+     *                 waiting) go straight through: they describe work done, a fetch repeated after a
+     *                 restart included
+     * @param embedder a model that embeds the images of events that carry no embedding (for streams
+     *                 whose reference has embeddings from that model), or null: only the events' own
+     * @param failures the records that stopped a stream thread; the runtime's uncaught-exception
+     *                 handler tells it which ({@link RecordFailures#threadFailed})
      * @param fetcher  fetches the images events name by URI; one per process, owned (and closed) by the caller
      */
     public static Topology build(MonitorConfig config, PropertySet properties, ReferenceSet references,
                                  DriftDetector detector, MonitorListener listener, Clock clock,
-                                 ImageEmbedder embedder, ImageFetcher fetcher) {
+                                 ImageEmbedder embedder, RecordFailures failures, ImageFetcher fetcher) {
         if (!properties.names().equals(references.propertyNames())) {
             throw new IllegalArgumentException("the reference has properties " + references.propertyNames()
                     + " but the monitor computes " + properties.names());
         }
         MonitorConfig.Topics topics = config.topics();
         MonitorConfig.Window window = config.window();
-        EventParser parser = new EventParser();
-        PropertyExtractor extractor = new PropertyExtractor(
-                new ImageDecoder(config.images().decodeLimits(), config.images().orientation()), properties,
+        EventParser parser = new EventParser(config.images().maxBytes());
+        DeadLetterLimits deadLetterLimits = new DeadLetterLimits(StreamsSettings.maxRequestSize(config));
+        CommitGate.Supplier extractGate = new CommitGate.Supplier(EXTRACT_REPORTS, listener);
+        CommitGate.Supplier windowGate = new CommitGate.Supplier(WINDOW_REPORTS, listener);
+        CommitGate.Supplier alertGate = new CommitGate.Supplier(ALERT_REPORTS, listener);
+        PropertyExtractor extractor = new PropertyExtractor(config.imageDecoder(), properties,
                 new EmbeddingProjector(references, embedder));
         WindowAssigner assigner = new WindowAssigner(window.size(), window.advance());
         ReservoirSampler sampler = new ReservoirSampler(config.detection().seed(), window.maxSamples());
@@ -110,25 +124,28 @@ public final class DriftTopology {
 
         int maxPending = config.fetch().maxPending();
         KStream<byte[], InputRecord> fetched = events.process(new FetchSupplier(() -> new FetchProcessor(fetcher,
-                r -> parser.imageUri(r.key(), r.value(), r.headers(), r.timestamp(), "fetch"), maxPending, listener)),
-                Named.as("fetch-images"));
+                r -> parser.imageUri(r.key(), r.value(), r.headers(), r.timestamp(), "fetch"), maxPending, failures,
+                listener)), Named.as("fetch-images"));
         KStream<String, Outcome<Observation>> extracted = fetched.process(
-                () -> new ExtractProcessor(parser, extractor, listener, clock, window.maxClockSkew()),
+                new GatedSupplier<>(() -> new ExtractProcessor(parser, extractor, extractGate, failures, clock,
+                        window.maxClockSkew()), Set.of(extractGate.storeBuilder())),
                 Named.as("extract-properties"));
         KStream<String, Observation> observations = valuesOrDeadLetters(extracted, "extracted-", "dead", "ok",
-                        "extract", "observations", topics.deadLetter())
+                        "extract", "observations", topics.deadLetter(), deadLetterLimits)
                 .repartition(Repartitioned.<String, Observation>as("observations-by-stream")
                         .withKeySerde(Serdes.String()).withValueSerde(new ObservationSerde()));
 
         KStream<String, Outcome<ScoreRecord>> windowed = observations.process(
                 new WindowSupplier(() -> new WindowProcessor(assigner, window.grace(), sampler, references, detector,
-                        listener, CLOSE_BUDGET, CLOSE_CHECK_INTERVAL, clock)),
+                        windowGate, failures, window.maxClockSkew(), window.maxStreams(), CLOSE_BUDGET,
+                        CLOSE_CHECK_INTERVAL, clock), windowGate),
                 Named.as("window-sampler"));
         KStream<String, ScoreRecord> scores = valuesOrDeadLetters(windowed, "windowed-", "late", "scored", "late",
-                "scores", topics.deadLetter());
+                "scores", topics.deadLetter(), deadLetterLimits);
         scores.to(topics.scores(), Produced.with(Serdes.String(), new JsonSerde<>(ScoreRecord.class))
                 .withName("scores-sink"));
-        scores.process(new AlertSupplier(() -> new AlertProcessor(policy, listener, clock)), Named.as("alert-state"))
+        scores.process(new AlertSupplier(() -> new AlertProcessor(policy, alertGate, clock), alertGate),
+                        Named.as("alert-state"))
                 .to(topics.alerts(), Produced.with(Serdes.String(), new JsonSerde<>(AlertRecord.class))
                         .withName("alerts-sink"));
         return builder.build(StreamsSettings.from(config));
@@ -140,13 +157,14 @@ public final class DriftTopology {
      */
     private static <T> KStream<String, T> valuesOrDeadLetters(KStream<String, Outcome<T>> outcomes, String prefix,
                                                               String deadBranch, String okBranch, String stage,
-                                                              String valuesName, String deadLetterTopic) {
+                                                              String valuesName, String deadLetterTopic,
+                                                              DeadLetterLimits limits) {
         Map<String, KStream<String, Outcome<T>>> branches = outcomes
                 .split(Named.as(prefix))
                 .branch((k, v) -> v.isDead(), Branched.as(deadBranch))
                 .defaultBranch(Branched.as(okBranch));
         branches.get(prefix + deadBranch)
-                .process(DeadLetterRouter<T>::new, Named.as(stage + "-dead-letters"))
+                .process(() -> new DeadLetterRouter<T>(limits), Named.as(stage + "-dead-letters"))
                 .to(deadLetterTopic, Produced.with(Serdes.ByteArray(), Serdes.ByteArray())
                         .withName(stage + "-dead-letter-sink"));
         return branches.get(prefix + okBranch).mapValues(Outcome::value, Named.as(valuesName));
@@ -172,7 +190,7 @@ public final class DriftTopology {
         }
     }
 
-    private record WindowSupplier(java.util.function.Supplier<WindowProcessor> factory)
+    private record WindowSupplier(java.util.function.Supplier<WindowProcessor> factory, CommitGate.Supplier gate)
             implements ProcessorSupplier<String, Observation, String, Outcome<ScoreRecord>> {
         @Override
         public Processor<String, Observation, String, Outcome<ScoreRecord>> get() {
@@ -182,11 +200,13 @@ public final class DriftTopology {
         @Override
         public Set<StoreBuilder<?>> stores() {
             return Set.of(byteStore(WindowProcessor.COUNTS_STORE), byteStore(WindowProcessor.SAMPLES_STORE),
-                    byteStore(WindowProcessor.INDEX_STORE));
+                    byteStore(WindowProcessor.INDEX_STORE), Stores.keyValueStoreBuilder(
+                            Stores.persistentKeyValueStore(StreamClocks.STORE), Serdes.String(), Serdes.Long())
+                            .withCachingEnabled(), gate.storeBuilder());
         }
     }
 
-    private record AlertSupplier(java.util.function.Supplier<AlertProcessor> factory)
+    private record AlertSupplier(java.util.function.Supplier<AlertProcessor> factory, CommitGate.Supplier gate)
             implements ProcessorSupplier<String, ScoreRecord, String, AlertRecord> {
         @Override
         public Processor<String, ScoreRecord, String, AlertRecord> get() {
@@ -196,7 +216,17 @@ public final class DriftTopology {
         @Override
         public Set<StoreBuilder<?>> stores() {
             return Set.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AlertProcessor.STORE),
-                    Serdes.String(), new JsonSerde<>(AlertState.class)));
+                    Serdes.String(), new JsonSerde<>(AlertState.class)), gate.storeBuilder());
+        }
+    }
+
+    /** A processor and the stores it owns (here: its {@link CommitGate}). */
+    private record GatedSupplier<KIn, VIn, KOut, VOut>(
+            java.util.function.Supplier<Processor<KIn, VIn, KOut, VOut>> factory, Set<StoreBuilder<?>> stores)
+            implements ProcessorSupplier<KIn, VIn, KOut, VOut> {
+        @Override
+        public Processor<KIn, VIn, KOut, VOut> get() {
+            return factory.get();
         }
     }
 

@@ -37,19 +37,50 @@ import java.util.Map;
 public final class EventParser {
     public static final String ID_HEADER = "imagedrift-id";
     public static final String STREAM_HEADER = "imagedrift-stream";
-    static final int MAX_STREAM_LENGTH = 200;
+    /** Events are shallow (an object holding at most one more object): deeper nesting is an attack, not an event. */
+    static final int MAX_NESTING_DEPTH = 16;
     /** Longest image URI: pre-signed URLs run to 1-2 KB; a limit keeps a hostile one from filling logs or memory. */
     public static final int MAX_URI_LENGTH = 8192;
     static final String IMAGE_URI_FIELD = "imageUri";
     private static final byte[] IMAGE_URI_NEEDLE = ("\"" + IMAGE_URI_FIELD + "\"").getBytes(StandardCharsets.UTF_8);
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
     private static final java.util.regex.Pattern NOT_PLAIN_BASE64 = java.util.regex.Pattern.compile("[\\s_-]");
 
-    static {
-        // Base64 images in JSON can be large; the record size limit already bounds them.
-        JSON.getFactory().setStreamReadConstraints(
-                StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build());
+    private final ObjectMapper json;
+    private final int maxStringLength;
+
+    /** A parser for images up to the default {@code images.max-bytes}. */
+    public EventParser() {
+        this(dev.imagedrift.image.ImageDecoder.DEFAULT_MAX_BYTES);
+    }
+
+    /**
+     * @param maxImageBytes the largest encoded image accepted ({@code images.max-bytes}); the longest
+     *                      JSON string accepted is its base64 length plus room for line breaks, so a
+     *                      string too long to hold an allowed image is refused while it is read,
+     *                      before Jackson buffers it
+     */
+    public EventParser(long maxImageBytes) {
+        this.maxStringLength = maxStringLength(maxImageBytes);
+        this.json = JsonMapper.builder(com.fasterxml.jackson.core.JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxStringLength(maxStringLength)
+                        .maxNestingDepth(MAX_NESTING_DEPTH)
+                        .build())
+                .build()).build();
+    }
+
+    /**
+     * Base64 length of {@code maxImageBytes} (4 characters per 3 bytes), plus 1/32 for MIME line
+     * breaks (2 in 78 characters) and 4 KiB for short fields; at most what a Java string holds.
+     */
+    static int maxStringLength(long maxImageBytes) {
+        long base64 = (maxImageBytes + 2) / 3 * 4;
+        return (int) Math.min(Integer.MAX_VALUE - 16L, base64 + base64 / 32 + 4096);
+    }
+
+    int maxStringLength() {
+        return maxStringLength;
     }
 
     /**
@@ -88,7 +119,11 @@ public final class EventParser {
     private ImageEvent parseJson(byte[] value, String keyText, long recordTime) throws RejectedEvent {
         JsonNode root;
         try {
-            root = JSON.readTree(value);
+            root = json.readTree(value);
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            throw new RejectedEvent(DeadLetterReason.TOO_LARGE, "the JSON exceeds a limit (a string can hold an image"
+                    + " of at most images.max-bytes; nesting at most " + MAX_NESTING_DEPTH + " deep): "
+                    + e.getOriginalMessage());
         } catch (JsonParseException e) {
             throw new RejectedEvent(DeadLetterReason.BAD_JSON, "malformed JSON: " + e.getOriginalMessage()
                     + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
@@ -205,7 +240,8 @@ public final class EventParser {
         }
         if (node.isIntegralNumber()) {
             if (!node.canConvertToLong()) {
-                throw new RejectedEvent(DeadLetterReason.BAD_TIMESTAMP, "field 'timestamp' is out of range: " + node);
+                throw new RejectedEvent(DeadLetterReason.BAD_TIMESTAMP, "field 'timestamp' is out of range: "
+                        + EventIdentifiers.quote(node.toString()));
             }
             return checkTimestamp(node.asLong());
         }
@@ -218,7 +254,7 @@ public final class EventParser {
                     return checkTimestamp(Instant.parse(t).toEpochMilli());
                 } catch (DateTimeParseException e2) {
                     throw new RejectedEvent(DeadLetterReason.BAD_TIMESTAMP, "field 'timestamp' is not an ISO-8601"
-                            + " instant with offset (e.g. 2026-11-28T14:05:00Z) nor epoch milliseconds: '" + t + "'");
+                            + " instant with offset (e.g. 2026-11-28T14:05:00Z) nor epoch milliseconds: " + EventIdentifiers.quote(t));
                 }
             }
         }
@@ -271,7 +307,8 @@ public final class EventParser {
             throw new RejectedEvent(DeadLetterReason.MISSING_FIELD, "missing field 'pixels." + name + "'");
         }
         if (!n.isIntegralNumber() || !n.canConvertToInt()) {
-            throw new RejectedEvent(DeadLetterReason.WRONG_TYPE, "field 'pixels." + name + "' must be an integer, got " + n);
+            throw new RejectedEvent(DeadLetterReason.WRONG_TYPE, "field 'pixels." + name + "' must be an integer, got "
+                    + EventIdentifiers.quote(n.toString()));
         }
         return n.asInt();
     }
@@ -290,12 +327,12 @@ public final class EventParser {
             } else if (v.isNumber()) {
                 double d = v.asDouble();
                 if (!Double.isFinite(d)) {
-                    throw new RejectedEvent(DeadLetterReason.WRONG_TYPE, "property '" + f.getKey() + "' is not finite");
+                    throw new RejectedEvent(DeadLetterReason.WRONG_TYPE, "property " + EventIdentifiers.quote(f.getKey()) + " is not finite");
                 }
                 values.put(f.getKey(), d);
             } else {
                 throw new RejectedEvent(DeadLetterReason.WRONG_TYPE,
-                        "property '" + f.getKey() + "' must be a number or null, got " + v.getNodeType());
+                        "property " + EventIdentifiers.quote(f.getKey()) + " must be a number or null, got " + v.getNodeType());
             }
         }
         return values;
@@ -305,26 +342,14 @@ public final class EventParser {
         if (id == null || id.isBlank()) {
             throw new RejectedEvent(DeadLetterReason.MISSING_FIELD, "field 'id' is empty");
         }
-        if (id.length() > 1024) {
-            throw new RejectedEvent(DeadLetterReason.WRONG_TYPE, "field 'id' is longer than 1024 characters");
-        }
-        return id;
+        return EventIdentifiers.checkId(id);
     }
 
     private static String checkStream(String stream, String missingMessage) throws RejectedEvent {
         if (stream == null || stream.isBlank()) {
             throw new RejectedEvent(DeadLetterReason.MISSING_FIELD, missingMessage);
         }
-        if (stream.length() > MAX_STREAM_LENGTH) {
-            throw new RejectedEvent(DeadLetterReason.WRONG_TYPE,
-                    "stream name is longer than " + MAX_STREAM_LENGTH + " characters");
-        }
-        for (int i = 0; i < stream.length(); i++) {
-            if (Character.isISOControl(stream.charAt(i))) {
-                throw new RejectedEvent(DeadLetterReason.WRONG_TYPE, "stream name contains control characters");
-            }
-        }
-        return stream;
+        return EventIdentifiers.checkStream(stream);
     }
 
     private static String header(Headers headers, String name) {

@@ -11,23 +11,29 @@ import org.slf4j.LoggerFactory;
  * Parses each input record (handed on by the fetch stage, with its image if it names one by URI),
  * decodes its image and computes its properties. Emits the observation keyed by stream with the
  * event time as record timestamp, or a dead letter saying why the record cannot be used (a failed
- * fetch included). Nothing thrown here reaches Kafka Streams.
+ * fetch included). Nothing thrown here reaches Kafka Streams but the fatal VM errors
+ * of {@link FatalErrors}: an {@code Error} from one record (out of memory, stack overflow, a
+ * linkage error) is that record's dead letter, not a dead stream thread. A record that did stop the
+ * thread {@code reliability.max-record-attempts} times is dead-lettered unread ({@link RecordFailures}).
  */
 final class ExtractProcessor implements Processor<byte[], InputRecord, String, Outcome<Observation>> {
     private static final Logger LOG = LoggerFactory.getLogger(ExtractProcessor.class);
 
     private final EventParser parser;
     private final PropertyExtractor extractor;
-    private final MonitorListener listener;
+    private final CommitGate.Supplier gates;
+    private final RecordFailures failures;
     private final java.time.Clock clock;
     private final long maxClockSkewMs;
     private ProcessorContext<String, Outcome<Observation>> context;
+    private MonitorListener listener;
 
-    ExtractProcessor(EventParser parser, PropertyExtractor extractor, MonitorListener listener,
-                     java.time.Clock clock, java.time.Duration maxClockSkew) {
+    ExtractProcessor(EventParser parser, PropertyExtractor extractor, CommitGate.Supplier gates,
+                     RecordFailures failures, java.time.Clock clock, java.time.Duration maxClockSkew) {
         this.parser = parser;
         this.extractor = extractor;
-        this.listener = listener;
+        this.gates = gates;
+        this.failures = failures;
         this.clock = clock;
         this.maxClockSkewMs = maxClockSkew.toMillis();
     }
@@ -35,11 +41,25 @@ final class ExtractProcessor implements Processor<byte[], InputRecord, String, O
     @Override
     public void init(ProcessorContext<String, Outcome<Observation>> context) {
         this.context = context;
+        this.listener = gates.open(context);
     }
 
     @Override
     public void process(Record<byte[], InputRecord> record) {
+        // Where the record was read, not the task's current record: the fetch stage may hand it on later.
         SourcePosition source = record.value().source();
+        failures.begin(source);
+        RecordFailures.Failure given = failures.exhausted(source);
+        if (given != null) {
+            LOG.error("record {} stopped the stream thread {} times; dead-lettered unread", source, given.count());
+            deadLetter(record, DeadLetterReason.REPEATED_FAILURE, failures.message(given), source);
+        } else {
+            extract(record, source);
+        }
+        failures.end();
+    }
+
+    private void extract(Record<byte[], InputRecord> record, SourcePosition source) {
         long started = System.nanoTime();
         try {
             ImageEvent event = parser.parse(record.key(), record.value().value(), record.headers(), record.timestamp(),
@@ -59,9 +79,10 @@ final class ExtractProcessor implements Processor<byte[], InputRecord, String, O
             context.forward(new Record<>(observation.stream(), Outcome.ok(observation), observation.timestampMs()));
         } catch (RejectedEvent e) {
             deadLetter(record, e.reason(), e.getMessage(), source);
-        } catch (RuntimeException e) {
-            LOG.warn("unexpected failure on record {}; dead-lettered", source, e);
-            deadLetter(record, DeadLetterReason.INTERNAL_ERROR, e.toString(), source);
+        } catch (Throwable e) { // deliberately: one record's Error must not kill the thread (see FatalErrors)
+            FatalErrors.rethrowIfFatal(e);
+            LOG.warn("unexpected failure on record {}; dead-lettered: {}", source, RecordFailures.describe(e), e);
+            deadLetter(record, FatalErrors.reasonFor(e), FatalErrors.message(e), source);
         }
     }
 

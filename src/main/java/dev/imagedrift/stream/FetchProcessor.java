@@ -59,19 +59,29 @@ final class FetchProcessor implements Processor<byte[], byte[], byte[], InputRec
     private final ImageFetcher fetcher;
     private final ImageReference references;
     private final int maxPending;
+    private final RecordFailures failures;
     private final MonitorListener listener;
     private final ArrayDeque<Waiting> queue = new ArrayDeque<>();
     private ProcessorContext<byte[], InputRecord> context;
     private KeyValueStore<Bytes, byte[]> store;
     private long nextSequence;
 
-    FetchProcessor(ImageFetcher fetcher, ImageReference references, int maxPending, MonitorListener listener) {
+    /**
+     * @param failures the records that stopped a stream thread: one that did so
+     *                 {@code reliability.max-record-attempts} times is not read here but handed on
+     *                 (in order) for extraction to dead-letter
+     * @param listener the metrics, told directly (not at commit): fetches made and events waiting
+     *                 are work done, a fetch repeated after a restart included
+     */
+    FetchProcessor(ImageFetcher fetcher, ImageReference references, int maxPending, RecordFailures failures,
+                   MonitorListener listener) {
         if (maxPending < 1) {
             throw new IllegalArgumentException("maxPending must be at least 1: " + maxPending);
         }
         this.fetcher = fetcher;
         this.references = references;
         this.maxPending = maxPending;
+        this.failures = failures;
         this.listener = listener;
     }
 
@@ -100,7 +110,7 @@ final class FetchProcessor implements Processor<byte[], byte[], byte[], InputRec
                     unreadable.add(kv.key);
                     continue;
                 }
-                queue.add(new Waiting(p.sequence(), p.record(), p.source(), start(references.of(p.record()))));
+                queue.add(new Waiting(p.sequence(), p.record(), p.source(), start(reference(p.record(), p.source()))));
             }
         }
         unreadable.forEach(store::delete);
@@ -114,7 +124,7 @@ final class FetchProcessor implements Processor<byte[], byte[], byte[], InputRec
     @Override
     public void process(Record<byte[], byte[]> record) {
         SourcePosition source = SourcePosition.of(context);
-        URI uri = references.of(record);
+        URI uri = reference(record, source);
         if (uri == null && queue.isEmpty()) {
             hand(record, source, null);
             return;
@@ -157,6 +167,30 @@ final class FetchProcessor implements Processor<byte[], byte[], byte[], InputRec
         } finally {
             fetch.close();
         }
+    }
+
+    /**
+     * The URI of the image the record names, or null: it names none, is not a valid event, or
+     * failed in a way extraction reports (extraction parses it again, and dead-letters it with the
+     * reason, or as {@code repeated_failure} when it stopped the thread too often). While it is read,
+     * a stream thread that dies blames this record ({@link RecordFailures}).
+     */
+    private URI reference(Record<byte[], byte[]> record, SourcePosition source) {
+        if (failures.exhausted(source) != null) {
+            return null;
+        }
+        failures.begin(source);
+        URI uri;
+        try {
+            uri = references.of(record);
+        } catch (Throwable e) { // like extraction: one record's Error is not the thread's (see FatalErrors)
+            FatalErrors.rethrowIfFatal(e); // the thread dies blaming this record
+            LOG.warn("cannot read the image URI of record {}; extraction says why: {}", source,
+                    RecordFailures.describe(e));
+            uri = null;
+        }
+        failures.leave();
+        return uri;
     }
 
     private ImageFetch start(URI uri) {

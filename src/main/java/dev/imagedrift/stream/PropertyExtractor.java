@@ -30,35 +30,57 @@ public final class PropertyExtractor {
     }
 
     public Observation extract(ImageEvent event, SourcePosition source) throws RejectedEvent {
-        double[] values;
-        DecodedImage image = null;
         if (event.properties() != null) {
-            values = precomputed(event.properties());
-        } else if (event.hasImage()) {
-            image = decode(event);
-            values = properties.compute(image);
-        } else {
-            values = NO_PROPERTIES;
+            return observation(event, source, precomputed(event.properties()), embeddings.project(event, null));
         }
-        double[] projected = embeddings.project(event, image);
+        if (event.hasImage()) {
+            return measure(event, source);
+        }
+        return observation(event, source, NO_PROPERTIES, embeddings.project(event, null));
+    }
+
+    /**
+     * Decodes and measures. An encoded image is decoded into the thread's reused buffer, so everything
+     * that reads its pixels (the properties, the embedder) runs inside the decoder's callback.
+     */
+    private Observation measure(ImageEvent event, SourcePosition source) throws RejectedEvent {
+        String name = "event " + event.id();
+        Measured measured;
+        try {
+            if (event.rawPixels() != null) {
+                ImageEvent.RawPixels raw = event.rawPixels();
+                measured = measured(event, decoder.fromRaw(raw.width(), raw.height(), raw.channels(), raw.data(), name));
+            } else {
+                measured = decoder.decodeTransiently(event.encodedImage(), name, image -> measured(event, image));
+            }
+        } catch (ImageRejected e) {
+            throw new RejectedEvent(DeadLetterReason.of(e.reason()), e.getMessage());
+        }
+        if (measured.rejected() != null) {
+            throw measured.rejected();
+        }
+        return observation(event, source, measured.values(), measured.projected());
+    }
+
+    private Measured measured(ImageEvent event, DecodedImage image) {
+        double[] values = properties.compute(image);
+        try {
+            return new Measured(values, embeddings.project(event, image), null);
+        } catch (RejectedEvent e) {
+            return new Measured(values, null, e);
+        }
+    }
+
+    /** What was read from one image's pixels while they were valid; {@code rejected} carries the embedder's refusal. */
+    private record Measured(double[] values, double[] projected, RejectedEvent rejected) {}
+
+    private static Observation observation(ImageEvent event, SourcePosition source, double[] values, double[] projected)
+            throws RejectedEvent {
         if (values.length == 0 && projected == null) {
             throw new RejectedEvent(DeadLetterReason.EMBEDDING_NOT_CONFIGURED, "the event has neither an image nor "
                     + "properties, and its embedding cannot be used");
         }
         return new Observation(event.id(), event.stream(), event.timestampMs(), values, source, projected);
-    }
-
-    private DecodedImage decode(ImageEvent event) throws RejectedEvent {
-        String name = "event " + event.id();
-        try {
-            if (event.rawPixels() != null) {
-                ImageEvent.RawPixels raw = event.rawPixels();
-                return decoder.fromRaw(raw.width(), raw.height(), raw.channels(), raw.data(), name);
-            }
-            return decoder.decode(event.encodedImage(), name);
-        } catch (ImageRejected e) {
-            throw new RejectedEvent(DeadLetterReason.of(e.reason()), e.getMessage());
-        }
     }
 
     /** Every property must be named (null allowed, meaning "no value"); unknown names are refused. */
@@ -69,8 +91,8 @@ public final class PropertyExtractor {
         for (Map.Entry<String, Double> e : given.entrySet()) {
             int i = properties.indexOf(e.getKey());
             if (i < 0) {
-                throw new RejectedEvent(DeadLetterReason.UNKNOWN_PROPERTY, "unknown property '" + e.getKey()
-                        + "'; known: " + String.join(", ", properties.names()));
+                throw new RejectedEvent(DeadLetterReason.UNKNOWN_PROPERTY, "unknown property " + EventIdentifiers.quote(e.getKey())
+                        + "; known: " + String.join(", ", properties.names()));
             }
             if (seen[i]) {
                 throw new RejectedEvent(DeadLetterReason.WRONG_TYPE,

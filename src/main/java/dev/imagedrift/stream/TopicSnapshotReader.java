@@ -6,6 +6,7 @@ import dev.imagedrift.fetch.ImageFetcher;
 import dev.imagedrift.image.ImageDecoder;
 import dev.imagedrift.properties.PropertySet;
 import dev.imagedrift.reference.ReferenceSnapshot;
+import dev.imagedrift.reference.MeasuredWith;
 import dev.imagedrift.reference.SnapshotAccumulator;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -58,6 +59,7 @@ public final class TopicSnapshotReader {
     private final Properties consumerSettings;
     private final EventParser parser = new EventParser();
     private final PropertyExtractor extractor;
+    private final MeasuredWith measuredWith;
     private final PropertySet properties;
     private final Clock clock;
     private final ImageFetcher fetcher;
@@ -102,6 +104,7 @@ public final class TopicSnapshotReader {
         this.consumerSettings = p;
         this.properties = properties;
         this.extractor = new PropertyExtractor(decoder, properties);
+        this.measuredWith = MeasuredWith.of(decoder);
         this.clock = clock;
     }
 
@@ -169,7 +172,7 @@ public final class TopicSnapshotReader {
             });
         }
         String source = String.format(java.util.Locale.ROOT, "topic %s, stream %s, event time [%s, %s)", topic, stream, from, to);
-        return new Result(accumulator.build(source, clock.instant()), records, tally.otherStreams, tally.outside,
+        return new Result(accumulator.build(source, clock.instant(), measuredWith), records, tally.otherStreams, tally.outside,
                 tally.skipped);
     }
 

@@ -47,9 +47,12 @@ final class WindowProcessor implements Processor<String, Observation, String, Ou
     private final ReservoirSampler sampler;
     private final ReferenceSet references;
     private final DriftDetector detector;
+    private final CommitGate.Supplier gates;
+    private final RecordFailures failures;
+    private final long maxClockSkewMs;
+    private final int maxStreams;
     /** Both tests, for streams whose reference has embeddings (the same settings as {@code detector}). */
     private final CombinedDetector combined;
-    private final MonitorListener listener;
     private final Duration closeBudget;
     private final Duration punctuateInterval;
     private final Clock clock;
@@ -59,19 +62,28 @@ final class WindowProcessor implements Processor<String, Observation, String, Ou
     private KeyValueStore<Bytes, byte[]> counts;
     private KeyValueStore<Bytes, byte[]> samples;
     private KeyValueStore<Bytes, byte[]> index;
+    private StreamClocks clocks;
+    private MonitorListener listener;
     /** End of the oldest open window, so most events skip the index scan; null = unknown (read the index). */
     private Long earliestOpenEnd;
+    /** The same per stream (absent = unknown), so most events skip their stream's scan. */
+    private final java.util.Map<String, Long> earliestOpenEndOf = new java.util.HashMap<>();
+    /** Wall-clock millis of the last time quiet streams were forgotten. */
+    private long lastForget;
 
     WindowProcessor(WindowAssigner assigner, Duration grace, ReservoirSampler sampler, ReferenceSet references,
-                    DriftDetector detector, MonitorListener listener, Duration closeBudget,
-                    Duration punctuateInterval, Clock clock) {
+                    DriftDetector detector, CommitGate.Supplier gates, RecordFailures failures, Duration maxClockSkew,
+                    int maxStreams, Duration closeBudget, Duration punctuateInterval, Clock clock) {
         this.assigner = assigner;
         this.graceMs = grace.toMillis();
         this.sampler = sampler;
         this.references = references;
         this.detector = detector;
+        this.gates = gates;
+        this.failures = failures;
+        this.maxClockSkewMs = maxClockSkew.toMillis();
+        this.maxStreams = maxStreams;
         this.combined = new CombinedDetector(detector.settings());
-        this.listener = listener;
         this.closeBudget = closeBudget;
         this.punctuateInterval = punctuateInterval;
         this.clock = clock;
@@ -84,31 +96,64 @@ final class WindowProcessor implements Processor<String, Observation, String, Ou
         this.counts = context.getStateStore(COUNTS_STORE);
         this.samples = context.getStateStore(SAMPLES_STORE);
         this.index = context.getStateStore(INDEX_STORE);
+        this.clocks = new StreamClocks(context.getStateStore(StreamClocks.STORE), maxClockSkewMs, maxStreams);
+        this.listener = gates.open(context);
         // Closing is bounded per call; the punctuator finishes a backlog without waiting for new events.
-        context.schedule(punctuateInterval, PunctuationType.WALL_CLOCK_TIME,
-                now -> closeDueWindows(context.currentStreamTimeMs()));
+        context.schedule(punctuateInterval, PunctuationType.WALL_CLOCK_TIME, now -> {
+            long partitionTime = context.currentStreamTimeMs();
+            closeDueWindows(clocks.floor(partitionTime));
+            if (now - lastForget >= FORGET_INTERVAL.toMillis()) {
+                lastForget = now;
+                clocks.forgetQuiet(partitionTime).forEach(earliestOpenEndOf::remove);
+            }
+        });
     }
+
+    /** How often streams gone quiet are forgotten (a scan of the stream-clock store). */
+    static final Duration FORGET_INTERVAL = Duration.ofSeconds(10);
 
     @Override
     public void process(Record<String, Observation> record) {
+        SourcePosition position = SourcePosition.of(context);
+        failures.begin(position);
+        RecordFailures.Failure given = failures.exhausted(position);
+        if (given != null) {
+            LOG.error("record {} stopped the stream thread {} times; dead-lettered", position, given.count());
+            refuse(record, DeadLetterReason.REPEATED_FAILURE, failures.message(given));
+        } else {
+            window(record);
+        }
+        failures.end();
+    }
+
+    private void window(Record<String, Observation> record) {
         Observation o = record.value();
-        long streamTime = context.currentStreamTimeMs();
+        long partitionTime = context.currentStreamTimeMs();
+        if (!clocks.admit(o.stream(), o.timestampMs())) {
+            refuse(record, DeadLetterReason.TOO_MANY_STREAMS, "stream " + EventIdentifiers.quote(o.stream())
+                    + " is new and this partition already tracks " + clocks.maxStreams()
+                    + " streams (window.max-streams)");
+            closeDueWindows(clocks.floor(partitionTime));
+            return;
+        }
+        long closeTime = clocks.closeTime(o.stream(), partitionTime);
         boolean kept = false;
         for (long start : assigner.windowStartsFor(o.timestampMs())) {
-            if (isClosed(start + assigner.sizeMs(), streamTime)) {
+            if (isClosed(start + assigner.sizeMs(), closeTime)) {
                 continue;
             }
             add(o, start);
             kept = true;
         }
         if (!kept) {
-            late(record);
+            late(record, closeTime);
         }
-        closeDueWindows(streamTime);
+        closeDueWindowsOf(o.stream(), closeTime);
+        closeDueWindows(clocks.floor(partitionTime));
     }
 
     private boolean isClosed(long windowEnd, long streamTime) {
-        return windowEnd + graceMs <= streamTime;
+        return windowEnd != Long.MAX_VALUE && windowEnd + graceMs <= streamTime; // MAX_VALUE: no open window
     }
 
     private void add(Observation o, long windowStart) {
@@ -121,6 +166,7 @@ final class WindowProcessor implements Processor<String, Observation, String, Ou
             if (earliestOpenEnd != null && end < earliestOpenEnd) {
                 earliestOpenEnd = end;
             }
+            earliestOpenEndOf.computeIfPresent(o.stream(), (s, e) -> Math.min(e, end));
             index.put(Bytes.wrap(WindowKeys.index(windowStart + assigner.sizeMs(), windowStart, o.stream())), EMPTY);
         }
         int slot = sampler.slotFor(o.stream(), windowStart, seen);
@@ -131,20 +177,48 @@ final class WindowProcessor implements Processor<String, Observation, String, Ou
         counts.put(countKey, ByteBuffer.allocate(8).putLong(seen + 1).array());
     }
 
-    private void late(Record<String, Observation> record) {
+    private void late(Record<String, Observation> record, long closeTime) {
+        listener.lateRecord(record.value().stream());
+        refuse(record, DeadLetterReason.LATE, "event time " + Instant.ofEpochMilli(record.value().timestampMs())
+                + " is after the close of every window it belongs to (the stream's time " + Instant.ofEpochMilli(closeTime)
+                + ", grace " + Duration.ofMillis(graceMs) + ")");
+    }
+
+    /** Dead-letters an observation as a precomputed-properties event, which can be replayed as is. */
+    private void refuse(Record<String, Observation> record, DeadLetterReason reason, String message) {
         Observation o = record.value();
-        listener.lateRecord(o.stream());
-        listener.deadLettered(DeadLetterReason.LATE);
-        String message = "event time " + Instant.ofEpochMilli(o.timestampMs()) + " is after the close of every "
-                + "window it belongs to (stream time " + Instant.ofEpochMilli(context.currentStreamTimeMs())
-                + ", grace " + Duration.ofMillis(graceMs) + ")";
+        listener.deadLettered(reason);
         // The observation's own source: the record the producer wrote, not the repartition topic.
         DeadLetter d = new DeadLetter(o.stream().getBytes(StandardCharsets.UTF_8), LateEventJson.of(o, propertyNames),
-                DeadLetterReason.LATE, message, o.source());
+                reason, message, o.source());
         context.forward(new Record<String, Outcome<ScoreRecord>>(o.stream(), Outcome.dead(d), record.timestamp()));
     }
 
-    /** Evaluates windows whose end + grace has passed, oldest first, within the time budget. */
+    /** Evaluates the windows of one stream whose end + grace has passed its close time. */
+    private void closeDueWindowsOf(String stream, long closeTime) {
+        Long earliest = earliestOpenEndOf.get(stream);
+        if (earliest != null && !isClosed(earliest, closeTime)) {
+            return;
+        }
+        List<WindowKeys.IndexEntry> due = new ArrayList<>();
+        long remaining = Long.MAX_VALUE;
+        try (KeyValueIterator<Bytes, byte[]> it = counts.range(Bytes.wrap(WindowKeys.window(stream, 0)),
+                Bytes.wrap(WindowKeys.window(stream, Long.MAX_VALUE)))) {
+            while (it.hasNext()) {
+                long start = WindowKeys.windowStart(it.next().key.get());
+                long end = start + assigner.sizeMs();
+                if (isClosed(end, closeTime)) {
+                    due.add(new WindowKeys.IndexEntry(end, start, stream));
+                } else {
+                    remaining = Math.min(remaining, end);
+                }
+            }
+        }
+        due.forEach(this::close);
+        earliestOpenEndOf.put(stream, remaining);
+    }
+
+    /** Evaluates windows whose end + grace has passed {@code streamTime}, oldest first, within the time budget. */
     private void closeDueWindows(long streamTime) {
         if (earliestOpenEnd != null && !isClosed(earliestOpenEnd, streamTime)) {
             return;
@@ -225,7 +299,8 @@ final class WindowProcessor implements Processor<String, Observation, String, Ou
             context.forward(new Record<>(w.stream(), Outcome.ok(score), w.windowEnd()));
             // Results become visible at the next commit: ask for it now rather than at the next interval.
             context.commit();
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // deliberately: an Error on one window (see FatalErrors) must not stop every stream
+            FatalErrors.rethrowIfFatal(e);
             // A detector bug on one window must not stop every stream: log it, count it, drop the window.
             LOG.error("detection failed for stream {} window {}..{}; the window is dropped", w.stream(),
                     Instant.ofEpochMilli(w.windowStart()), Instant.ofEpochMilli(w.windowEnd()), e);
@@ -236,5 +311,6 @@ final class WindowProcessor implements Processor<String, Observation, String, Ou
         }
         counts.delete(Bytes.wrap(windowKey));
         index.delete(Bytes.wrap(WindowKeys.index(w.windowEnd(), w.windowStart(), w.stream())));
+        earliestOpenEndOf.remove(w.stream());
     }
 }

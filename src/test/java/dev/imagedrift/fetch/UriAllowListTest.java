@@ -122,6 +122,15 @@ class UriAllowListTest {
     }
 
     @Test
+    void messagesShowThePathInPrintableAsciiOnly() {
+        // A right-to-left override would make "evil\u202Egpj.exe" read as "evilexe.jpg" in a log or header.
+        URI uri = URI.create("https://h.example/img/evil\u202Egpj.exe/\u00e9t\u00e9.jpg");
+        String shown = RedactedUri.of(uri);
+        assertEquals("https://h.example/img/evil%E2%80%AEgpj.exe/%C3%A9t%C3%A9.jpg", shown);
+        assertTrue(shown.chars().allMatch(c -> c > 0x20 && c < 0x7f), shown);
+    }
+
+    @Test
     void badPrefixesAreConfigurationErrors() {
         for (String bad : List.of("https://bucket.example/images/?X-Amz-Signature=x", "https://bucket.example/#f",
                 "s3://bucket/images/", "images/", "https://u:p@bucket.example/", "file:///mnt/../etc/")) {

@@ -97,13 +97,14 @@ class EmbeddingTopologyTest {
                     window:
                       size: 10s
                       grace: 2s
+                      max-clock-skew: 1s
                     """.formatted(dir.resolve("state")));
             MonitorConfig config = ConfigLoader.load(file, Map.of());
             java.util.Properties props = StreamsSettings.from(config);
             props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
             driver = new TopologyTestDriver(DriftTopology.build(config, PropertySet.defaults(), references,
                     Detectors.create(DetectorSettings.calibratedDefaults()), MonitorListener.NONE, Clock.systemUTC(),
-                    embedder), props);
+                    embedder, new RecordFailures(config.reliability().maxRecordAttempts())), props);
             events = driver.createInputTopic(config.topics().events(), new ByteArraySerializer(), new ByteArraySerializer());
             scores = driver.createOutputTopic(config.topics().scores(), new StringDeserializer(),
                     new JsonSerde<>(ScoreRecord.class).deserializer());

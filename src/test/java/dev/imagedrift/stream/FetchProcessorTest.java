@@ -119,7 +119,7 @@ class FetchProcessorTest {
         values.set(6, "uri:" + server.url("/elsewhere/6.jpg"));
         MockProcessorContext<byte[], InputRecord> c = context(null);
         KeyValueStore<Bytes, byte[]> store = store(c);
-        FetchProcessor p = new FetchProcessor(fetcher, REFERENCE, 32, listener);
+        FetchProcessor p = new FetchProcessor(fetcher, REFERENCE, 32, new RecordFailures(3), listener);
         p.init(c);
         for (int i = 0; i < n; i++) {
             process(p, c, i, values.get(i));
@@ -154,7 +154,7 @@ class FetchProcessorTest {
                 Duration.ofSeconds(30)));
         MockProcessorContext<byte[], InputRecord> first = context(null);
         KeyValueStore<Bytes, byte[]> store = store(first);
-        FetchProcessor crashed = new FetchProcessor(fetcher, REFERENCE, 16, listener);
+        FetchProcessor crashed = new FetchProcessor(fetcher, REFERENCE, 16, new RecordFailures(3), listener);
         crashed.init(first);
         process(crashed, first, 0, "inline-0");
         for (int i = 1; i <= 5; i++) {
@@ -171,7 +171,7 @@ class FetchProcessorTest {
 
         store.put(Bytes.wrap(PendingRecords.key(99)), new byte[] {99, 1, 2}); // damaged: dropped, not a crash loop
         MockProcessorContext<byte[], InputRecord> second = context(store);
-        FetchProcessor restarted = new FetchProcessor(fetcher, REFERENCE, 16, listener);
+        FetchProcessor restarted = new FetchProcessor(fetcher, REFERENCE, 16, new RecordFailures(3), listener);
         restarted.init(second);
         release.countDown();
         List<InputRecord> out = drain(second, 5);
@@ -195,7 +195,7 @@ class FetchProcessorTest {
         server.route("/img/slow.jpg", TestImageServer.image("slow".getBytes(StandardCharsets.UTF_8), Duration.ofMillis(300)));
         MockProcessorContext<byte[], InputRecord> c = context(null);
         KeyValueStore<Bytes, byte[]> store = store(c);
-        FetchProcessor p = new FetchProcessor(fetcher, REFERENCE, 4, listener);
+        FetchProcessor p = new FetchProcessor(fetcher, REFERENCE, 4, new RecordFailures(3), listener);
         p.init(c);
         for (int i = 0; i < 8; i++) {
             process(p, c, i, "uri:" + server.url("/img/slow.jpg?n=" + i));
@@ -207,6 +207,51 @@ class FetchProcessorTest {
         assertEquals(9, c.forwarded().size(), "everything ahead of the large record left first, then it");
         assertEquals(big, new String(((InputRecord) c.forwarded().get(8).record().value()).value(), StandardCharsets.UTF_8));
         assertEquals(0, count(store), "the large record was never stored");
+        p.close();
+    }
+
+    @Test
+    void aRecordWhoseUriCannotBeReadIsHandedOnInOrderAndAFatalErrorBlamesIt() throws Exception {
+        server.route("/img/a.jpg", TestImageServer.image("a".getBytes(StandardCharsets.UTF_8), Duration.ofMillis(100)));
+        AtomicInteger reads = new AtomicInteger();
+        FetchProcessor.ImageReference hostile = r -> {
+            String v = new String(r.value(), StandardCharsets.UTF_8);
+            if (v.equals("overflow")) {
+                reads.incrementAndGet();
+                throw new StackOverflowError("a deeply nested event");
+            }
+            if (v.equals("broken-vm")) {
+                reads.incrementAndGet();
+                throw new InternalError("the VM is broken");
+            }
+            return REFERENCE.of(r);
+        };
+        RecordFailures failures = new RecordFailures(2);
+        MockProcessorContext<byte[], InputRecord> c = context(null);
+        store(c);
+        FetchProcessor p = new FetchProcessor(fetcher, hostile, 8, failures, listener);
+        p.init(c);
+        process(p, c, 0, "uri:" + server.url("/img/a.jpg"));
+        process(p, c, 1, "overflow"); // one record's Error: handed on for extraction to dead-letter, in its place
+        process(p, c, 2, "inline-2");
+        List<InputRecord> out = drain(c, 3);
+        assertEquals(List.of(0L, 1L, 2L), out.stream().map(r -> r.source().offset()).toList());
+        assertNull(out.get(1).fetched());
+        assertEquals(1, reads.get());
+
+        // A fatal error stops the thread, blaming the record being read; after maxAttempts it is not read again.
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            InternalError e = org.junit.jupiter.api.Assertions.assertThrows(InternalError.class,
+                    () -> process(p, c, 3, "broken-vm"));
+            var blamed = failures.threadFailed(e);
+            assertEquals(3, blamed.getKey().offset(), "the thread's death is blamed on the record whose URI it read");
+            assertEquals(attempt, blamed.getValue().count());
+        }
+        process(p, c, 3, "broken-vm");
+        assertEquals(3, reads.get(), "read twice, then handed on unread");
+        assertEquals(4, drain(c, 4).size());
+        assertTrue(failures.exhausted(new SourcePosition("image-events", 0, 3)) != null,
+                "extraction still sees the failures and dead-letters the record as repeated_failure");
         p.close();
     }
 

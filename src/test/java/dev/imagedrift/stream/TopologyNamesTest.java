@@ -47,9 +47,11 @@ class TopologyNamesTest {
             if (n instanceof TopologyDescription.Processor p) stores.addAll(p.stores());
         }));
         assertEquals(new TreeSet<>(List.of(FetchProcessor.STORE, WindowProcessor.COUNTS_STORE,
-                WindowProcessor.SAMPLES_STORE, WindowProcessor.INDEX_STORE, AlertProcessor.STORE)), stores);
-        assertEquals(List.of("alert-state", "pending-fetches", "window-counts", "window-index", "window-samples"),
-                new ArrayList<>(stores), "the literal names, which name the changelog topics");
+                WindowProcessor.SAMPLES_STORE, WindowProcessor.INDEX_STORE, AlertProcessor.STORE, StreamClocks.STORE,
+                DriftTopology.EXTRACT_REPORTS, DriftTopology.WINDOW_REPORTS, DriftTopology.ALERT_REPORTS)), stores);
+        assertEquals(List.of("alert-reports", "alert-state", "extract-reports", "pending-fetches", "stream-clock",
+                        "window-counts", "window-index", "window-reports", "window-samples"),
+                new ArrayList<>(stores), "the literal names, which name the changelog topics (the -reports stores have none)");
     }
 
     @Test
