@@ -1,4 +1,4 @@
-// The Grafana dashboard: drift per stream, which properties moved, windows, ingestion, latency,
+// The Grafana dashboard: drift per stream, which properties moved, windows, ingestion, images by URI, latency,
 // Kafka Streams and JVM. Every query is scoped by the cluster / namespace / job variables (found
 // through imagedrift_build_info, so no job name is assumed) and, where it has a stream, $stream.
 local p = import 'panels.libsonnet';
@@ -188,6 +188,25 @@ local units = import '../lib/units.libsonnet';
                        ['sum by (stream) (rate(imagedrift_late_records_total{%s}[$__rate_interval]))' % s, 'late {{stream}}'],
                        ['sum by (stream) (rate(imagedrift_window_failures_total{%s}[$__rate_interval]))' % s, 'failed windows {{stream}}'],
                      ], w=8, unit='reqps', min=0),
+      ],
+    },
+    {
+      row: p.row('Images by URI'),
+      panels: [
+        p.timeseries('Fetch duration', 'Images fetched by URI (imageUri events): time from the start of a fetch to its last byte, redirects included; successful fetches.',
+                     histogram('imagedrift_fetch_duration_seconds'), w=6, unit='s', min=0),
+        p.timeseries('Fetch failures, by reason',
+                     'Images by URI that could not be fetched, per second, by reason (each is also a dead letter). uri_not_allowed: fetch.allowed-prefixes; fetch_timeout / fetch_status / fetch_failed: the image server.',
+                     [['sum by (reason) (rate(imagedrift_fetch_failures_total{%s}[$__rate_interval]))' % d, '{{reason}}']],
+                     w=6, unit='reqps', min=0, fillOpacity=40, stacking='normal'),
+        p.timeseries('Fetches in progress and events waiting',
+                     'Fetches in progress (at most fetch.concurrency per instance), and events the fetch stages hold in input order (at most fetch.max-pending per task): a waiting count at its limit means the image server is the bottleneck.',
+                     [
+                       ['sum by (instance) (imagedrift_fetch_in_progress{%s})' % d, '{{instance}} in progress'],
+                       ['sum by (instance) (imagedrift_fetch_waiting_events{%s})' % d, '{{instance}} waiting'],
+                     ], w=6, unit='short', min=0),
+        p.timeseries('Fetched bytes held', 'Bytes of fetched images held in memory per instance (bounded by fetch.max-buffered-bytes, plus one image per task).',
+                     [['sum by (instance) (imagedrift_fetch_buffered_bytes{%s})' % d, '{{instance}}']], w=6, unit='bytes', min=0),
       ],
     },
     {

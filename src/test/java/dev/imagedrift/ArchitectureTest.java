@@ -19,7 +19,7 @@ class ArchitectureTest {
     private static final String[] CORE = {
             "dev.imagedrift.image..", "dev.imagedrift.properties..", "dev.imagedrift.reference..",
             "dev.imagedrift.detect..", "dev.imagedrift.window..", "dev.imagedrift.report..",
-            "dev.imagedrift.embedding.."};
+            "dev.imagedrift.embedding..", "dev.imagedrift.fetch.."};
 
     private static JavaClasses production;
 
@@ -62,6 +62,7 @@ class ArchitectureTest {
                 .layer("stream").definedBy("dev.imagedrift.stream..")
                 .layer("config").definedBy("dev.imagedrift.config..")
                 .layer("report").definedBy("dev.imagedrift.report..")
+                .layer("fetch").definedBy("dev.imagedrift.fetch..")
                 .layer("reference").definedBy("dev.imagedrift.reference..")
                 .layer("window").definedBy("dev.imagedrift.window..")
                 .layer("embedding").definedBy("dev.imagedrift.embedding..")
@@ -75,6 +76,7 @@ class ArchitectureTest {
                 .whereLayer("stream").mayOnlyBeAccessedByLayers("metrics", "app", "cli", "tools")
                 .whereLayer("config").mayOnlyBeAccessedByLayers("stream", "metrics", "app", "cli", "tools")
                 .whereLayer("report").mayOnlyBeAccessedByLayers("cli", "tools")
+                .whereLayer("fetch").mayOnlyBeAccessedByLayers("config", "stream", "metrics", "app", "cli", "tools")
                 .whereLayer("window").mayOnlyBeAccessedByLayers("stream", "app", "tools")
                 .whereLayer("embedding").mayOnlyBeAccessedByLayers("reference", "report", "stream", "config", "app",
                         "cli", "tools")

@@ -4,6 +4,7 @@ import dev.imagedrift.config.MonitorConfig;
 import dev.imagedrift.detect.Detectors;
 import dev.imagedrift.detect.DriftDetector;
 import dev.imagedrift.embedding.ImageEmbedder;
+import dev.imagedrift.fetch.ImageFetcher;
 import dev.imagedrift.metrics.DriftMetrics;
 import dev.imagedrift.metrics.HealthServer;
 import dev.imagedrift.metrics.StreamsMetricsBridge;
@@ -42,6 +43,7 @@ public final class MonitorRuntime implements AutoCloseable {
     private final HealthServer health;
     private final DriftMetrics metrics;
     private final MonitorHealth monitorHealth;
+    private final ImageFetcher fetcher;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final java.util.concurrent.atomic.AtomicReference<String> failure = new java.util.concurrent.atomic.AtomicReference<>();
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
@@ -50,13 +52,15 @@ public final class MonitorRuntime implements AutoCloseable {
     private final ImageEmbedder embedder;
 
     private MonitorRuntime(KafkaStreams streams, HealthServer health, DriftMetrics metrics, MonitorHealth monitorHealth,
-                           java.util.concurrent.ScheduledExecutorService watchdog, ImageEmbedder embedder) {
+                           java.util.concurrent.ScheduledExecutorService watchdog, ImageEmbedder embedder,
+                           ImageFetcher fetcher) {
         this.streams = streams;
         this.health = health;
         this.metrics = metrics;
         this.monitorHealth = monitorHealth;
         this.watchdog = watchdog;
         this.embedder = embedder;
+        this.fetcher = fetcher;
     }
 
     /**
@@ -88,8 +92,10 @@ public final class MonitorRuntime implements AutoCloseable {
         DriftDetector detector = Detectors.create(config.detection().detectorSettings());
         MonitorListener listener = MonitorListener.all(metrics, extraListener);
         RecordFailures failures = new RecordFailures(config.reliability().maxRecordAttempts());
+        ImageFetcher fetcher = new ImageFetcher(config.fetch().settings(config.images().maxBytes()));
+        metrics.watch(fetcher);
         Topology topology = DriftTopology.build(config, properties, references, detector, listener, Clock.systemUTC(),
-                embedder, failures);
+                embedder, failures, fetcher);
         KafkaStreams streams = new KafkaStreams(topology, StreamsSettings.from(config));
         // A failing stream thread is replaced (after a backoff) rather than taking the whole monitor down,
         // the record it died on is dead-lettered after a few tries, and a failure that keeps coming back
@@ -110,7 +116,7 @@ public final class MonitorRuntime implements AutoCloseable {
                     t.setDaemon(true);
                     return t;
                 });
-        MonitorRuntime runtime = new MonitorRuntime(streams, health, metrics, monitorHealth, watchdog, embedder);
+        MonitorRuntime runtime = new MonitorRuntime(streams, health, metrics, monitorHealth, watchdog, embedder, fetcher);
         streams.setStateListener((now, before) -> {
             LOG.info("Kafka Streams state {} -> {}", before, now);
             if (now == KafkaStreams.State.ERROR) {
@@ -188,6 +194,7 @@ public final class MonitorRuntime implements AutoCloseable {
                 LOG.warn("Kafka Streams did not close within {}", CLOSE_TIMEOUT);
             }
         } finally {
+            fetcher.close(); // after the stream threads: their tasks close their fetches first
             health.close();
             if (embedder != null) {
                 embedder.close();

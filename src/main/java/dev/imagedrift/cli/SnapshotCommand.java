@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
 import dev.imagedrift.config.ConfigLoader;
 import dev.imagedrift.config.Durations;
 import dev.imagedrift.config.MonitorConfig;
+import dev.imagedrift.fetch.ImageFetcher;
 import dev.imagedrift.image.ImageDecoder;
 import dev.imagedrift.stream.TopicSnapshotReader;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -245,11 +246,14 @@ public final class SnapshotCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         TopicSnapshotReader.Result result;
         try {
-            // With the service's configuration, measure as the service does (its images.* and properties.mode).
+            // With the service's configuration, measure as the service does (its images.* and properties.mode)...
             ImageDecoder decoder = config != null ? monitor.imageDecoder() : measurement.decoder(spec, limits);
-            result = new TopicSnapshotReader(client, plugins.properties(spec), decoder, Clock.systemUTC())
-                    .read(topic, stream, start, end, monitor.window().maxClockSkew(), sampling.maxSamples, sampling.seed,
-                            limit);
+            // ... and fetch images named by URI as it does (its fetch.* settings; none without --config).
+            try (ImageFetcher fetcher = new ImageFetcher(monitor.fetch().settings(monitor.images().maxBytes()))) {
+                result = new TopicSnapshotReader(client, plugins.properties(spec), decoder, Clock.systemUTC(), fetcher)
+                        .read(topic, stream, start, end, monitor.window().maxClockSkew(), sampling.maxSamples,
+                                sampling.seed, limit);
+            }
         } catch (IllegalArgumentException | KafkaException e) {
             stderr.println("Cannot read topic " + topic + " at " + client.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG)
                     + ": " + e.getMessage());

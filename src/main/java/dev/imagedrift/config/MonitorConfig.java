@@ -1,7 +1,10 @@
 package dev.imagedrift.config;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import dev.imagedrift.detect.DetectionMode;
 import dev.imagedrift.detect.DetectorSettings;
+import dev.imagedrift.fetch.FetchSettings;
+import dev.imagedrift.fetch.UriAllowList;
 import dev.imagedrift.image.DecodeLimits;
 import dev.imagedrift.image.ExifOrientation;
 import dev.imagedrift.image.ImageDecoder;
@@ -10,6 +13,7 @@ import dev.imagedrift.reference.SnapshotOptions;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -19,7 +23,7 @@ import java.util.Map;
  * the defaults suit a busy production stream.
  */
 public record MonitorConfig(Kafka kafka, Topics topics, Window window, Reference reference, Detection detection,
-                            Alerting alerting, Images images, Metrics metrics, Measurement properties,
+                            Alerting alerting, Images images, Fetch fetch, Metrics metrics, Measurement properties,
                             Embedding embedding, Reliability reliability) {
 
     public MonitorConfig {
@@ -30,6 +34,7 @@ public record MonitorConfig(Kafka kafka, Topics topics, Window window, Reference
         detection = detection == null ? Detection.defaults() : detection;
         alerting = alerting == null ? new Alerting(null, null, null) : alerting;
         images = images == null ? new Images(null, null, null, null, null, null, null) : images;
+        fetch = fetch == null ? new Fetch(null, null, null, null, null, null, null, null, null) : fetch;
         metrics = metrics == null ? new Metrics(null, null, null, null) : metrics;
         properties = properties == null ? new Measurement(null) : properties;
         embedding = embedding == null ? new Embedding(null) : embedding;
@@ -37,7 +42,7 @@ public record MonitorConfig(Kafka kafka, Topics topics, Window window, Reference
     }
 
     public static MonitorConfig defaults() {
-        return new MonitorConfig(null, null, null, null, null, null, null, null, null, null, null);
+        return new MonitorConfig(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Checks every value; throws {@link ConfigException} naming the first bad key. */
@@ -48,6 +53,7 @@ public record MonitorConfig(Kafka kafka, Topics topics, Window window, Reference
         detection.validate();
         alerting.validate();
         images.validate();
+        fetch.validate();
         metrics.validate();
         properties.validate();
         embedding.validate();
@@ -387,6 +393,64 @@ public record MonitorConfig(Kafka kafka, Topics topics, Window window, Reference
 
         public ExifOrientation orientation() {
             return ExifOrientation.of(exifOrientation);
+        }
+    }
+
+    /**
+     * Images that events name by URI ({@code imageUri}) instead of carrying them. Nothing is fetched
+     * until {@code allowedPrefixes} lists where images may come from (http, https or file roots); a
+     * comma-separated string works too (for the environment variable). {@code maxBufferedBytes} null
+     * = derived: an eighth of the heap ({@link FetchSettings#defaultMaxBufferedBytes()}). The size
+     * limit is {@code images.max-bytes}, the decode limits those of inline images.
+     */
+    public record Fetch(@JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> allowedPrefixes,
+                        Duration connectTimeout, Duration readTimeout, Duration deadline, Integer maxRedirects,
+                        Integer retries, Integer concurrency, Integer maxPending, Long maxBufferedBytes) {
+        /** Longest deadline: a stream thread may wait that long for one image inside an open transaction. */
+        static final Duration MAX_DEADLINE = Duration.ofMinutes(1);
+
+        public Fetch {
+            allowedPrefixes = allowedPrefixes == null ? List.of() : allowedPrefixes.stream()
+                    .filter(java.util.Objects::nonNull)
+                    .flatMap(p -> java.util.Arrays.stream(p.split(",")))
+                    .map(String::trim).filter(p -> !p.isEmpty()).toList();
+            connectTimeout = connectTimeout == null ? FetchSettings.DEFAULT_CONNECT_TIMEOUT : connectTimeout;
+            readTimeout = readTimeout == null ? FetchSettings.DEFAULT_READ_TIMEOUT : readTimeout;
+            deadline = deadline == null ? FetchSettings.DEFAULT_DEADLINE : deadline;
+            maxRedirects = maxRedirects == null ? FetchSettings.DEFAULT_MAX_REDIRECTS : maxRedirects;
+            retries = retries == null ? FetchSettings.DEFAULT_RETRIES : retries;
+            concurrency = concurrency == null ? FetchSettings.DEFAULT_CONCURRENCY : concurrency;
+            maxPending = maxPending == null ? FetchSettings.DEFAULT_MAX_PENDING : maxPending;
+        }
+
+        void validate() {
+            allowList();
+            require(connectTimeout.toMillis() > 0, "fetch.connect-timeout", "must be positive", Durations.format(connectTimeout));
+            require(readTimeout.toMillis() > 0, "fetch.read-timeout", "must be positive", Durations.format(readTimeout));
+            require(deadline.toMillis() > 0 && deadline.compareTo(MAX_DEADLINE) <= 0, "fetch.deadline",
+                    "must be positive and at most " + Durations.format(MAX_DEADLINE)
+                            + " (a stream thread may wait this long for one image)", Durations.format(deadline));
+            require(maxRedirects >= 0 && maxRedirects <= 20, "fetch.max-redirects", "must be between 0 and 20", maxRedirects);
+            require(retries >= 0 && retries <= 10, "fetch.retries", "must be between 0 and 10", retries);
+            require(concurrency >= 1 && concurrency <= 1024, "fetch.concurrency", "must be between 1 and 1024", concurrency);
+            require(maxPending >= 1 && maxPending <= 10_000, "fetch.max-pending", "must be between 1 and 10000", maxPending);
+            require(maxBufferedBytes == null || maxBufferedBytes >= 1, "fetch.max-buffered-bytes", "must be positive",
+                    maxBufferedBytes);
+        }
+
+        /** The parsed allow-list; a bad entry is a {@link ConfigException} naming the key. */
+        public UriAllowList allowList() {
+            try {
+                return UriAllowList.of(allowedPrefixes);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("fetch.allowed-prefixes: " + e.getMessage());
+            }
+        }
+
+        /** The fetcher's settings; {@code maxBytes} is {@code images.max-bytes}. */
+        public FetchSettings settings(long maxBytes) {
+            return new FetchSettings(allowList(), connectTimeout, readTimeout, deadline, maxRedirects, retries, maxBytes,
+                    concurrency, maxBufferedBytes == null ? FetchSettings.defaultMaxBufferedBytes() : maxBufferedBytes);
         }
     }
 

@@ -3,6 +3,9 @@ package dev.imagedrift.metrics;
 import dev.imagedrift.detect.DriftStatus;
 import dev.imagedrift.detect.PropertyImportance;
 import dev.imagedrift.detect.UnivariateDrift;
+import dev.imagedrift.fetch.FetchFailure;
+import dev.imagedrift.fetch.FetchResult;
+import dev.imagedrift.fetch.ImageFetcher;
 import dev.imagedrift.properties.PropertySet;
 import dev.imagedrift.stream.AlertRecord;
 import dev.imagedrift.stream.DeadLetterReason;
@@ -10,6 +13,7 @@ import dev.imagedrift.stream.MonitorListener;
 import dev.imagedrift.stream.ScoreRecord;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.core.metrics.Info;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -62,6 +66,9 @@ public final class DriftMetrics implements MonitorListener {
     private final Histogram detectionSeconds;
     private final Histogram resultLatencySeconds;
     private final Gauge referenceSamples;
+    private final Histogram fetchSeconds;
+    private final Counter fetchFailures;
+    private final Gauge fetchWaiting;
     private final Counter folded;
     /** Streams with their own series; beyond {@link #maxStreams}, counters go to {@link #OTHER}. */
     private final java.util.Set<String> labelled = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -176,6 +183,23 @@ public final class DriftMetrics implements MonitorListener {
                 .unit(Unit.SECONDS)
                 .classicOnly().classicUpperBounds(0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 300)
                 .register(registry);
+        fetchSeconds = Histogram.builder().name("imagedrift_fetch_duration_seconds")
+                .help("Images fetched by URI: time from the start of a fetch to its last byte, redirects included")
+                .unit(Unit.SECONDS).labelNames("scheme")
+                .classicOnly().classicUpperBounds(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30)
+                .register(registry);
+        for (String scheme : List.of("http", "https", "file")) {
+            fetchSeconds.labelValues(scheme);
+        }
+        fetchFailures = Counter.builder().name("imagedrift_fetch_failures_total")
+                .help("Images by URI that could not be fetched, by reason (each is also a dead letter)")
+                .labelNames("reason").register(registry);
+        for (FetchFailure f : FetchFailure.values()) {
+            fetchFailures.labelValues(DeadLetterReason.of(f).code());
+        }
+        fetchWaiting = Gauge.builder().name("imagedrift_fetch_waiting_events")
+                .help("Events held by the fetch stages of this process: waiting for their image, or for one ahead of them")
+                .register(registry);
         decoderInfo = Info.builder().name("imagedrift_decoder_info")
                 .help("The JPEG decoder (turbojpeg or imageio, the slow fallback) and properties mode (exact or fast) in use")
                 .labelNames("decoder", "mode").register(registry);
@@ -238,6 +262,30 @@ public final class DriftMetrics implements MonitorListener {
             LOG.info("no events processed for {} in {}: their processed counters are removed from /metrics", ingest,
                     staleAfter);
         }
+    }
+
+    /** Exports the fetcher's state: fetches in progress and the bytes of fetched images held in memory. */
+    public void watch(ImageFetcher fetcher) {
+        GaugeWithCallback.builder().name("imagedrift_fetch_in_progress")
+                .help("Image fetches in progress in this process (at most fetch.concurrency)")
+                .callback(cb -> cb.call(fetcher.inProgress())).register(registry);
+        GaugeWithCallback.builder().name("imagedrift_fetch_buffered_bytes")
+                .help("Bytes of fetched images held in memory (bounded by fetch.max-buffered-bytes)")
+                .unit(Unit.BYTES).callback(cb -> cb.call(fetcher.bufferedBytes())).register(registry);
+    }
+
+    @Override
+    public void imageFetched(FetchResult result) {
+        if (result instanceof FetchResult.Fetched f) {
+            fetchSeconds.labelValues(f.scheme()).observe(f.nanos() / 1e9);
+        } else if (result instanceof FetchResult.Failed f) {
+            fetchFailures.labelValues(DeadLetterReason.of(f.failure()).code()).inc();
+        }
+    }
+
+    @Override
+    public void fetchesWaiting(int delta) {
+        fetchWaiting.inc(delta);
     }
 
     /** Names the JPEG decoder and properties mode in use: {@code imagedrift_decoder_info{decoder, mode} 1}. */

@@ -1,5 +1,6 @@
 package dev.imagedrift.stream;
 
+import dev.imagedrift.fetch.FetchFailure;
 import dev.imagedrift.image.RejectReason;
 
 /**
@@ -39,7 +40,17 @@ public enum DeadLetterReason {
     /** The event carries only an embedding, but the stream's reference has no embeddings to compare with. */
     EMBEDDING_NOT_CONFIGURED("embedding_not_configured"),
     /** The configured embedding model failed on the event's image. */
-    EMBEDDING_FAILED("embedding_failed");
+    EMBEDDING_FAILED("embedding_failed"),
+    /** The image URI (or a redirect's target) matches no entry of fetch.allowed-prefixes, or a file resolves outside its root. */
+    URI_NOT_ALLOWED("uri_not_allowed"),
+    /** The image URI cannot be fetched whatever the allow-list: bad syntax, scheme, credentials, dot segments. */
+    BAD_URI("bad_uri"),
+    /** Fetching the image took longer than fetch.connect-timeout, fetch.read-timeout or fetch.deadline. */
+    FETCH_TIMEOUT("fetch_timeout"),
+    /** The image server answered with a status other than 2xx, or redirected too often. */
+    FETCH_STATUS("fetch_status"),
+    /** Fetching the image failed otherwise: refused connection, unknown host, TLS, a missing file. */
+    FETCH_FAILED("fetch_failed");
 
     private final String code;
 
@@ -56,6 +67,18 @@ public enum DeadLetterReason {
             case UNDECODABLE -> UNDECODABLE;
             case UNSUPPORTED_PIXEL_FORMAT -> UNSUPPORTED_PIXEL_FORMAT;
             case BAD_RAW_BUFFER -> BAD_RAW_BUFFER;
+        };
+    }
+
+    /** The dead-letter reason of an image that could not be fetched. */
+    public static DeadLetterReason of(FetchFailure failure) {
+        return switch (failure) {
+            case URI_NOT_ALLOWED -> URI_NOT_ALLOWED;
+            case BAD_URI -> BAD_URI;
+            case FETCH_TIMEOUT -> FETCH_TIMEOUT;
+            case FETCH_STATUS -> FETCH_STATUS;
+            case TOO_LARGE -> TOO_LARGE;
+            case FETCH_FAILED -> FETCH_FAILED;
         };
     }
 }

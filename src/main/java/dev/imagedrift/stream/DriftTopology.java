@@ -6,6 +6,7 @@ import dev.imagedrift.detect.AlertPolicy;
 import dev.imagedrift.detect.AlertState;
 import dev.imagedrift.detect.DriftDetector;
 import dev.imagedrift.embedding.ImageEmbedder;
+import dev.imagedrift.fetch.ImageFetcher;
 import dev.imagedrift.properties.PropertySet;
 import dev.imagedrift.window.ReservoirSampler;
 import dev.imagedrift.window.WindowAssigner;
@@ -36,10 +37,10 @@ import java.util.Set;
  * topology):
  *
  * <pre>
- * image-events ─ extract-properties ─┬─ (bad) ──────────────────────────────────────── image-events-dlq
- *                                    └─ (ok) ─ repartition by stream ─ window-sampler ─┬─ (late) ─ image-events-dlq
- *                                                                                      └─ image-drift-scores
- *                                                                                          └─ alert-state ─ image-drift-alerts
+ * image-events ─ fetch-images ─ extract-properties ─┬─ (bad) ──────────────────────────────────────── image-events-dlq
+ *  (images named by URI, fetched                    └─ (ok) ─ repartition by stream ─ window-sampler ─┬─ (late) ─ image-events-dlq
+ *   concurrently, handed on in order)                                                                 └─ image-drift-scores
+ *                                                                                                         └─ alert-state ─ image-drift-alerts
  * </pre>
  */
 public final class DriftTopology {
@@ -52,9 +53,12 @@ public final class DriftTopology {
     static final String EXTRACT_REPORTS = "extract-reports";
     static final String WINDOW_REPORTS = "window-reports";
     static final String ALERT_REPORTS = "alert-reports";
+    /** Allows nothing and starts no thread: every image URI is refused. */
+    private static final ImageFetcher DISABLED_FETCHER = ImageFetcher.disabled();
 
     private DriftTopology() {}
 
+    /** The topology without an embedding model, for events that carry their images (see the next overload). */
     public static Topology build(MonitorConfig config, PropertySet properties, ReferenceSet references,
                                  DriftDetector detector, MonitorListener listener, Clock clock) {
         return build(config, properties, references, detector, listener, clock, null,
@@ -62,8 +66,10 @@ public final class DriftTopology {
     }
 
     /**
-     * @param listener what the metrics see: each report is passed on once the work it describes is
-     *                 committed ({@link CommitGate})
+     * The topology for events that carry their images (or properties) themselves: events naming an
+     * image by URI are dead-lettered as {@code uri_not_allowed}. With {@code fetch.allowed-prefixes}
+     * configured, use the overload that takes the process's {@link ImageFetcher}.
+     *
      * @param embedder a model that embeds the images of events that carry no embedding (for streams
      *                 whose reference has embeddings from that model), or null: only the events' own
      * @param failures the records that stopped a stream thread; the runtime's uncaught-exception
@@ -72,6 +78,28 @@ public final class DriftTopology {
     public static Topology build(MonitorConfig config, PropertySet properties, ReferenceSet references,
                                  DriftDetector detector, MonitorListener listener, Clock clock,
                                  ImageEmbedder embedder, RecordFailures failures) {
+        if (!config.fetch().allowedPrefixes().isEmpty()) {
+            throw new IllegalArgumentException("fetch.allowed-prefixes is set: build the topology with an ImageFetcher");
+        }
+        return build(config, properties, references, detector, listener, clock, embedder, failures, DISABLED_FETCHER);
+    }
+
+    /**
+     * The whole topology.
+     *
+     * @param listener what the metrics see: each report is passed on once the work it describes is
+     *                 committed ({@link CommitGate}); the fetch stage's reports (fetches made, events
+     *                 waiting) go straight through: they describe work done, a fetch repeated after a
+     *                 restart included
+     * @param embedder a model that embeds the images of events that carry no embedding (for streams
+     *                 whose reference has embeddings from that model), or null: only the events' own
+     * @param failures the records that stopped a stream thread; the runtime's uncaught-exception
+     *                 handler tells it which ({@link RecordFailures#threadFailed})
+     * @param fetcher  fetches the images events name by URI; one per process, owned (and closed) by the caller
+     */
+    public static Topology build(MonitorConfig config, PropertySet properties, ReferenceSet references,
+                                 DriftDetector detector, MonitorListener listener, Clock clock,
+                                 ImageEmbedder embedder, RecordFailures failures, ImageFetcher fetcher) {
         if (!properties.names().equals(references.propertyNames())) {
             throw new IllegalArgumentException("the reference has properties " + references.propertyNames()
                     + " but the monitor computes " + properties.names());
@@ -94,7 +122,11 @@ public final class DriftTopology {
         KStream<byte[], byte[]> events = builder.stream(topics.events(),
                 Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("image-events"));
 
-        KStream<String, Outcome<Observation>> extracted = events.process(
+        int maxPending = config.fetch().maxPending();
+        KStream<byte[], InputRecord> fetched = events.process(new FetchSupplier(() -> new FetchProcessor(fetcher,
+                r -> parser.imageUri(r.key(), r.value(), r.headers(), r.timestamp(), "fetch"), maxPending, failures,
+                listener)), Named.as("fetch-images"));
+        KStream<String, Outcome<Observation>> extracted = fetched.process(
                 new GatedSupplier<>(() -> new ExtractProcessor(parser, extractor, extractGate, failures, clock,
                         window.maxClockSkew()), Set.of(extractGate.storeBuilder())),
                 Named.as("extract-properties"));
@@ -142,6 +174,20 @@ public final class DriftTopology {
         // Caching folds repeated updates of a window's counter into one changelog write per commit.
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.Bytes(), Serdes.ByteArray())
                 .withCachingEnabled();
+    }
+
+    private record FetchSupplier(java.util.function.Supplier<FetchProcessor> factory)
+            implements ProcessorSupplier<byte[], byte[], byte[], InputRecord> {
+        @Override
+        public Processor<byte[], byte[], byte[], InputRecord> get() {
+            return factory.get();
+        }
+
+        @Override
+        public Set<StoreBuilder<?>> stores() {
+            // Cached: a record that arrives and leaves within one commit interval never reaches the changelog.
+            return Set.of(byteStore(FetchProcessor.STORE));
+        }
     }
 
     private record WindowSupplier(java.util.function.Supplier<WindowProcessor> factory, CommitGate.Supplier gate)

@@ -9,7 +9,11 @@ import dev.imagedrift.embedding.Embedding;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
+import dev.imagedrift.fetch.FetchException;
+import dev.imagedrift.fetch.ImageUri;
+
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -24,7 +28,8 @@ import java.util.Map;
  *
  * <p>Accepted values: a JSON object (first non-blank byte '{') with {@code id}, {@code stream}
  * (else the record key), {@code timestamp} (ISO-8601 or epoch ms; else the record timestamp) and
- * exactly one of {@code image} (base64 of an encoded image), {@code pixels} ({@code width},
+ * at most one of {@code image} (base64 of an encoded image), {@code imageUri} (where the encoded
+ * image is: http, https or file), {@code pixels} ({@code width},
  * {@code height}, {@code channels}, base64 {@code data}) or {@code properties} (name -> number or
  * null), and optionally {@code embedding} ({@link EmbeddingField}), which may also stand alone; or the raw bytes of an encoded image, with id and stream from the headers
  * {@code imagedrift-id} / {@code imagedrift-stream} or the record key.
@@ -34,6 +39,10 @@ public final class EventParser {
     public static final String STREAM_HEADER = "imagedrift-stream";
     /** Events are shallow (an object holding at most one more object): deeper nesting is an attack, not an event. */
     static final int MAX_NESTING_DEPTH = 16;
+    /** Longest image URI: pre-signed URLs run to 1-2 KB; a limit keeps a hostile one from filling logs or memory. */
+    public static final int MAX_URI_LENGTH = 8192;
+    static final String IMAGE_URI_FIELD = "imageUri";
+    private static final byte[] IMAGE_URI_NEEDLE = ("\"" + IMAGE_URI_FIELD + "\"").getBytes(StandardCharsets.UTF_8);
     private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
     private static final java.util.regex.Pattern NOT_PLAIN_BASE64 = java.util.regex.Pattern.compile("[\\s_-]");
 
@@ -145,21 +154,26 @@ public final class EventParser {
         long timestamp = timestamp(root.get("timestamp"), recordTime);
 
         JsonNode image = root.get("image");
+        JsonNode imageUri = root.get(IMAGE_URI_FIELD);
         JsonNode pixels = root.get("pixels");
         JsonNode properties = root.get("properties");
         JsonNode embeddingNode = root.get("embedding");
-        int present = (present(image) ? 1 : 0) + (present(pixels) ? 1 : 0) + (present(properties) ? 1 : 0);
+        int present = (present(image) ? 1 : 0) + (present(imageUri) ? 1 : 0) + (present(pixels) ? 1 : 0)
+                + (present(properties) ? 1 : 0);
         if (present == 0 && !present(embeddingNode)) {
             throw new RejectedEvent(DeadLetterReason.MISSING_FIELD,
-                    "the event needs one of 'image', 'pixels' or 'properties', or an 'embedding'");
+                    "the event needs one of 'image', 'imageUri', 'pixels' or 'properties', or an 'embedding'");
         }
         if (present > 1) {
             throw new RejectedEvent(DeadLetterReason.WRONG_TYPE,
-                    "the event must carry exactly one of 'image', 'pixels' or 'properties'");
+                    "the event must carry exactly one of 'image', 'imageUri', 'pixels' or 'properties'");
         }
         Embedding embedding = present(embeddingNode) ? EmbeddingField.parse(embeddingNode) : null;
         if (present(image)) {
             return new ImageEvent(id, stream, timestamp, base64(image, "image"), null, null, embedding);
+        }
+        if (present(imageUri)) {
+            return new ImageEvent(id, stream, timestamp, null, null, null, embedding, imageUri(imageUri));
         }
         if (present(pixels)) {
             return new ImageEvent(id, stream, timestamp, null, rawPixels(pixels), null, embedding);
@@ -168,6 +182,52 @@ public final class EventParser {
             return new ImageEvent(id, stream, timestamp, null, null, propertyValues(properties), embedding);
         }
         return new ImageEvent(id, stream, timestamp, null, null, null, embedding);
+    }
+
+    /**
+     * The URI of the image a record names, or null when it names none or is not a valid event
+     * (extraction parses it again and says why). Cheap for everything else: only a JSON value
+     * containing the quoted field name is parsed (base64 has no quotes, so an inline image never is).
+     */
+    public URI imageUri(byte[] key, byte[] value, Headers headers, long recordTime, String fallbackId) {
+        if (value == null || !looksLikeJson(value) || indexOf(value, IMAGE_URI_NEEDLE) < 0) {
+            return null;
+        }
+        try {
+            return parse(key, value, headers, recordTime, fallbackId).imageUri();
+        } catch (RejectedEvent e) {
+            return null;
+        }
+    }
+
+    private static URI imageUri(JsonNode node) throws RejectedEvent {
+        if (!node.isTextual()) {
+            throw new RejectedEvent(DeadLetterReason.WRONG_TYPE,
+                    "field 'imageUri' must be a string, got " + node.getNodeType());
+        }
+        String text = node.asText();
+        if (text.length() > MAX_URI_LENGTH) {
+            throw new RejectedEvent(DeadLetterReason.BAD_URI, "field 'imageUri' is longer than " + MAX_URI_LENGTH
+                    + " characters");
+        }
+        try {
+            return ImageUri.parse(text).uri();
+        } catch (FetchException e) {
+            throw new RejectedEvent(DeadLetterReason.of(e.failure()), "field 'imageUri': " + e.getMessage());
+        }
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     private static boolean present(JsonNode n) {

@@ -1,5 +1,6 @@
 package dev.imagedrift.stream;
 
+import dev.imagedrift.fetch.FetchResult;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -7,14 +8,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * First stage: parses each input record, decodes its image and computes its properties. Emits the
- * observation keyed by stream with the event time as record timestamp, or a dead letter saying
- * why the record cannot be used. Nothing thrown here reaches Kafka Streams but the fatal VM errors
+ * Parses each input record (handed on by the fetch stage, with its image if it names one by URI),
+ * decodes its image and computes its properties. Emits the observation keyed by stream with the
+ * event time as record timestamp, or a dead letter saying why the record cannot be used (a failed
+ * fetch included). Nothing thrown here reaches Kafka Streams but the fatal VM errors
  * of {@link FatalErrors}: an {@code Error} from one record (out of memory, stack overflow, a
  * linkage error) is that record's dead letter, not a dead stream thread. A record that did stop the
  * thread {@code reliability.max-record-attempts} times is dead-lettered unread ({@link RecordFailures}).
  */
-final class ExtractProcessor implements Processor<byte[], byte[], String, Outcome<Observation>> {
+final class ExtractProcessor implements Processor<byte[], InputRecord, String, Outcome<Observation>> {
     private static final Logger LOG = LoggerFactory.getLogger(ExtractProcessor.class);
 
     private final EventParser parser;
@@ -43,8 +45,9 @@ final class ExtractProcessor implements Processor<byte[], byte[], String, Outcom
     }
 
     @Override
-    public void process(Record<byte[], byte[]> record) {
-        SourcePosition source = SourcePosition.of(context);
+    public void process(Record<byte[], InputRecord> record) {
+        // Where the record was read, not the task's current record: the fetch stage may hand it on later.
+        SourcePosition source = record.value().source();
         failures.begin(source);
         RecordFailures.Failure given = failures.exhausted(source);
         if (given != null) {
@@ -56,10 +59,10 @@ final class ExtractProcessor implements Processor<byte[], byte[], String, Outcom
         failures.end();
     }
 
-    private void extract(Record<byte[], byte[]> record, SourcePosition source) {
+    private void extract(Record<byte[], InputRecord> record, SourcePosition source) {
         long started = System.nanoTime();
         try {
-            ImageEvent event = parser.parse(record.key(), record.value(), record.headers(), record.timestamp(),
+            ImageEvent event = parser.parse(record.key(), record.value().value(), record.headers(), record.timestamp(),
                     source.toString());
             long ahead = event.timestampMs() - clock.millis();
             if (ahead > maxClockSkewMs) {
@@ -67,6 +70,9 @@ final class ExtractProcessor implements Processor<byte[], byte[], String, Outcom
                         + java.time.Instant.ofEpochMilli(event.timestampMs()) + " is " + ahead / 1000
                         + " s ahead of the monitor's clock (window.max-clock-skew "
                         + java.time.Duration.ofMillis(maxClockSkewMs) + ")");
+            }
+            if (event.imageUri() != null) {
+                event = withFetchedImage(event, record.value().fetched());
             }
             Observation observation = extractor.extract(event, source);
             listener.imageProcessed(observation.stream(), System.nanoTime() - started);
@@ -80,10 +86,20 @@ final class ExtractProcessor implements Processor<byte[], byte[], String, Outcom
         }
     }
 
-    private void deadLetter(Record<byte[], byte[]> record, DeadLetterReason reason, String message,
+    private static ImageEvent withFetchedImage(ImageEvent event, FetchResult fetched) throws RejectedEvent {
+        if (fetched instanceof FetchResult.Fetched f) {
+            return event.withImage(f.bytes());
+        }
+        if (fetched instanceof FetchResult.Failed f) {
+            throw new RejectedEvent(DeadLetterReason.of(f.failure()), f.message());
+        }
+        throw new IllegalStateException("the event names an image by URI but the fetch stage fetched none");
+    }
+
+    private void deadLetter(Record<byte[], InputRecord> record, DeadLetterReason reason, String message,
                             SourcePosition source) {
         listener.deadLettered(reason);
-        DeadLetter d = new DeadLetter(record.key(), record.value(), reason, message, source);
+        DeadLetter d = new DeadLetter(record.key(), record.value().value(), reason, message, source);
         context.forward(new Record<String, Outcome<Observation>>(null, Outcome.dead(d), record.timestamp(),
                 record.headers()));
     }

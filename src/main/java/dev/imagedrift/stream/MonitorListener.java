@@ -43,6 +43,16 @@ public interface MonitorListener {
             public void alertEvaluated(String stream, boolean firing, AlertRecord change) {
                 ls.forEach(l -> l.alertEvaluated(stream, firing, change));
             }
+
+            @Override
+            public void imageFetched(dev.imagedrift.fetch.FetchResult result) {
+                ls.forEach(l -> l.imageFetched(result));
+            }
+
+            @Override
+            public void fetchesWaiting(int delta) {
+                ls.forEach(l -> l.fetchesWaiting(delta));
+            }
         };
     }
 
@@ -68,4 +78,10 @@ public interface MonitorListener {
 
     /** The alert state of a stream after a window: whether it is firing, and whether this window changed it. */
     default void alertEvaluated(String stream, boolean firing, AlertRecord change) {}
+
+    /** The fetch stage hands on an event whose image was fetched by URI, or could not be (the result says why). */
+    default void imageFetched(dev.imagedrift.fetch.FetchResult result) {}
+
+    /** The events held by fetch stages (waiting for their image, or for one ahead of them) changed by {@code delta}. */
+    default void fetchesWaiting(int delta) {}
 }

@@ -51,6 +51,15 @@ public final class RecordFailures {
         }
     }
 
+    /**
+     * The calling thread puts its record aside unfinished (the fetch stage read its image URI and
+     * queues it): it no longer blames the record, and keeps its failure count for when the record
+     * is processed.
+     */
+    void leave() {
+        inFlight.remove(Thread.currentThread());
+    }
+
     /** The calling thread finished its record (whatever the outcome, it did not die on it). */
     void end() {
         SourcePosition done = inFlight.remove(Thread.currentThread());

@@ -1,5 +1,8 @@
 package dev.imagedrift.stream;
 
+import dev.imagedrift.fetch.FetchResult;
+import dev.imagedrift.fetch.ImageFetch;
+import dev.imagedrift.fetch.ImageFetcher;
 import dev.imagedrift.image.ImageDecoder;
 import dev.imagedrift.properties.PropertySet;
 import dev.imagedrift.reference.ReferenceSnapshot;
@@ -18,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -40,6 +44,8 @@ import java.util.Set;
  * partition stops early once its record time passes {@code to + slack}. {@code slack} covers
  * producers whose record time differs from the event time they carry (the monitor's
  * {@code window.max-clock-skew}). Skips are listed up to {@value #LISTED_SKIPS}; the rest are counted.
+ * Images named by URI are fetched as the monitor fetches them (its {@code fetch.*} settings: with
+ * none, they are refused as {@code uri_not_allowed}), several at once, and measured in the order read.
  */
 public final class TopicSnapshotReader {
     /** Skipped events listed in the snapshot; more are only counted (a topic may hold millions). */
@@ -56,6 +62,21 @@ public final class TopicSnapshotReader {
     private final MeasuredWith measuredWith;
     private final PropertySet properties;
     private final Clock clock;
+    private final ImageFetcher fetcher;
+    private static final ImageFetcher DISABLED_FETCHER = ImageFetcher.disabled();
+    /** Records that wait, in order, for an image fetched by URI ahead of them or their own. */
+    private static final int MAX_WAITING = 256;
+
+    /** A record read, parsed (or refused), with its image's fetch when it names one. */
+    private record Read(ConsumerRecord<byte[], byte[]> record, String fallbackId, ImageEvent event, boolean inRange,
+                        RejectedEvent refusal, ImageFetch fetch) {}
+
+    /** What the records came to. */
+    private static final class Tally {
+        long otherStreams;
+        long outside;
+        long skipped;
+    }
 
     /**
      * @param clientSettings bootstrap servers and any client settings (security, ...); the reader sets
@@ -63,6 +84,16 @@ public final class TopicSnapshotReader {
      */
     public TopicSnapshotReader(Map<String, String> clientSettings, PropertySet properties, ImageDecoder decoder,
                                Clock clock) {
+        this(clientSettings, properties, decoder, clock, DISABLED_FETCHER);
+    }
+
+    /**
+     * @param fetcher fetches the images events name by URI, as the monitor does (its {@code fetch.*}
+     *                settings); the caller closes it
+     */
+    public TopicSnapshotReader(Map<String, String> clientSettings, PropertySet properties, ImageDecoder decoder,
+                               Clock clock, ImageFetcher fetcher) {
+        this.fetcher = fetcher;
         Properties p = new Properties();
         p.putAll(clientSettings);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -89,9 +120,8 @@ public final class TopicSnapshotReader {
         long stopAfter = saturatedAdd(toMs, slack.toMillis());
         SnapshotAccumulator accumulator = new SnapshotAccumulator(properties.names(), maxSamples, seed);
         long records = 0;
-        long otherStreams = 0;
-        long outside = 0;
-        long skipped = 0;
+        Tally tally = new Tally();
+        ArrayDeque<Read> waiting = new ArrayDeque<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerSettings)) {
             List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
             if (infos == null || infos.isEmpty()) throw new IllegalArgumentException("topic " + topic + " does not exist");
@@ -125,36 +155,112 @@ public final class TopicSnapshotReader {
                         continue;
                     }
                     records++;
-                    String fallbackId = r.topic() + "/" + r.partition() + "@" + r.offset();
-                    try {
-                        ImageEvent event = parser.parse(r.key(), r.value(), r.headers(), r.timestamp(), fallbackId);
-                        if (!event.stream().equals(stream)) {
-                            otherStreams++;
-                        } else if (event.timestampMs() < fromMs || event.timestampMs() >= toMs) {
-                            outside++;
-                        } else {
-                            Observation o = extractor.extract(event, new SourcePosition(r.topic(), r.partition(), r.offset()));
-                            accumulator.add(o.id(), o.values());
-                        }
-                    } catch (RejectedEvent e) {
-                        // An unusable record names no stream but perhaps by its key: count it against this
-                        // stream only when the key is this stream's (or absent), not every camera's junk.
-                        String key = r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8);
-                        if (key != null && !key.isEmpty() && !key.equals(stream)) {
-                            otherStreams++;
-                        } else if (++skipped <= LISTED_SKIPS) {
-                            accumulator.skip(fallbackId, e.reason().code(), e.getMessage());
-                        }
-                    }
+                    waiting.add(parse(r, stream, fromMs, toMs));
+                    handleReady(waiting, tally, stream, accumulator, waiting.size() > MAX_WAITING);
                 }
                 // A partition whose end offset is a transaction marker (or compacted away) has no record there.
                 for (TopicPartition tp : List.copyOf(open)) {
                     if (consumer.position(tp, timeout) >= end.get(tp)) close(consumer, open, tp);
                 }
             }
+            while (!waiting.isEmpty()) {
+                handleReady(waiting, tally, stream, accumulator, true);
+            }
+        } finally {
+            waiting.forEach(w -> {
+                if (w.fetch() != null) w.fetch().close();
+            });
         }
         String source = String.format(java.util.Locale.ROOT, "topic %s, stream %s, event time [%s, %s)", topic, stream, from, to);
-        return new Result(accumulator.build(source, clock.instant(), measuredWith), records, otherStreams, outside, skipped);
+        return new Result(accumulator.build(source, clock.instant(), measuredWith), records, tally.otherStreams, tally.outside,
+                tally.skipped);
+    }
+
+    /** Parses a record; an event of this stream and range that names its image by URI starts fetching it. */
+    private Read parse(ConsumerRecord<byte[], byte[]> r, String stream, long fromMs, long toMs) {
+        String fallbackId = r.topic() + "/" + r.partition() + "@" + r.offset();
+        try {
+            ImageEvent event = parser.parse(r.key(), r.value(), r.headers(), r.timestamp(), fallbackId);
+            boolean inRange = event.timestampMs() >= fromMs && event.timestampMs() < toMs;
+            boolean wanted = inRange && event.stream().equals(stream);
+            return new Read(r, fallbackId, event, inRange, null, wanted && event.imageUri() != null
+                    ? fetcher.start(event.imageUri()) : null);
+        } catch (RejectedEvent e) {
+            return new Read(r, fallbackId, null, false, e, null);
+        }
+    }
+
+    /**
+     * Measures the records at the head of the queue whose image is in (or that need none), in the
+     * order read, so that the seeded sample is the same whatever the fetch times.
+     *
+     * @param block wait for the head's fetch (the queue is full, or the topic is read)
+     */
+    private void handleReady(ArrayDeque<Read> waiting, Tally tally, String stream, SnapshotAccumulator accumulator,
+                             boolean block) {
+        while (!waiting.isEmpty()) {
+            Read head = waiting.peek();
+            FetchResult fetched = null;
+            if (head.fetch() != null) {
+                fetched = block ? awaitFetch(head.fetch()) : head.fetch().result();
+                if (fetched == null) {
+                    return;
+                }
+                block = false; // one wait per call: the rest only if already in
+            }
+            waiting.poll();
+            try {
+                handle(head, fetched, tally, stream, accumulator);
+            } finally {
+                if (head.fetch() != null) head.fetch().close();
+            }
+        }
+    }
+
+    private static FetchResult awaitFetch(ImageFetch fetch) {
+        try {
+            FetchResult r;
+            do {
+                r = fetch.await(Duration.ofMinutes(1)); // every fetch ends by its deadline
+            } while (r == null);
+            return r;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new org.apache.kafka.common.errors.InterruptException(e);
+        }
+    }
+
+    private void handle(Read read, FetchResult fetched, Tally tally, String stream, SnapshotAccumulator accumulator) {
+        ConsumerRecord<byte[], byte[]> r = read.record();
+        try {
+            if (read.refusal() != null) {
+                throw read.refusal();
+            }
+            ImageEvent event = read.event();
+            if (!event.stream().equals(stream)) {
+                tally.otherStreams++;
+            } else if (!read.inRange()) {
+                tally.outside++;
+            } else {
+                if (fetched instanceof FetchResult.Failed f) {
+                    throw new RejectedEvent(DeadLetterReason.of(f.failure()), f.message());
+                }
+                if (fetched instanceof FetchResult.Fetched f) {
+                    event = event.withImage(f.bytes());
+                }
+                Observation o = extractor.extract(event, new SourcePosition(r.topic(), r.partition(), r.offset()));
+                accumulator.add(o.id(), o.values());
+            }
+        } catch (RejectedEvent e) {
+            // An unusable record names no stream but perhaps by its key: count it against this
+            // stream only when the key is this stream's (or absent), not every camera's junk.
+            String key = r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8);
+            if (key != null && !key.isEmpty() && !key.equals(stream)) {
+                tally.otherStreams++;
+            } else if (++tally.skipped <= LISTED_SKIPS) {
+                accumulator.skip(read.fallbackId(), e.reason().code(), e.getMessage());
+            }
+        }
     }
 
     private static void close(KafkaConsumer<byte[], byte[]> consumer, Set<TopicPartition> open, TopicPartition tp) {

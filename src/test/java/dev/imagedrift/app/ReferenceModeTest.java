@@ -59,7 +59,7 @@ class ReferenceModeTest {
         MonitorConfig config = ConfigLoader.load(null, Map.of("IMAGEDRIFT_REFERENCE_SNAPSHOT", exact.toString()));
         MonitorConfig withFastStream = new MonitorConfig(config.kafka(), config.topics(), config.window(),
                 new MonitorConfig.Reference(exact.toString(), Map.of("camera-9", fast.toString())), config.detection(),
-                config.alerting(), config.images(), config.metrics(), config.properties(), config.embedding(),
+                config.alerting(), config.images(), config.fetch(), config.metrics(), config.properties(), config.embedding(),
                 config.reliability());
         ConfigException e = assertThrows(ConfigException.class,
                 () -> ReferenceLoader.load(withFastStream, PropertySet.defaults()));

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -155,5 +156,33 @@ class ConfigLoaderTest {
     void hoppingWindowsAreAllowedWhenAdvanceDividesSize() throws Exception {
         MonitorConfig c = ConfigLoader.load(yaml("window:\n  size: 10m\n  advance: 5m\n"), Map.of());
         assertTrue(!c.window().tumbling());
+    }
+
+    @Test
+    void imagesByUriAreOffUntilPrefixesAreListed() throws Exception {
+        MonitorConfig none = ConfigLoader.load(null, Map.of());
+        assertTrue(none.fetch().allowList().isEmpty(), "nothing is fetched by default");
+        MonitorConfig list = ConfigLoader.load(yaml("""
+                fetch:
+                  allowed-prefixes:
+                    - https://bucket.s3.eu-west-1.amazonaws.com/frames/
+                    - file:///mnt/frames/
+                  deadline: 20s
+                """), Map.of());
+        assertEquals(2, list.fetch().allowList().prefixes().size());
+        assertEquals(Duration.ofSeconds(20), list.fetch().settings(1000).deadline());
+        assertEquals(1000, list.fetch().settings(1000).maxBytes(), "the size limit is images.max-bytes");
+        MonitorConfig env = ConfigLoader.load(null, Map.of("IMAGEDRIFT_FETCH_ALLOWED_PREFIXES",
+                "https://a.example/frames/, http://10.0.0.7:9000/x/"));
+        assertEquals(List.of("https://a.example/frames/", "http://10.0.0.7:9000/x/"), env.fetch().allowedPrefixes(),
+                "a comma-separated variable is a list");
+        assertMessage("fetch:\n  allowed-prefixes: [\"https://a.example/x/?X-Amz-Signature=abc\"]\n", "fetch.allowed-prefixes");
+        assertMessage("fetch:\n  allowed-prefixes: [\"s3://bucket/x/\"]\n", "fetch.allowed-prefixes");
+        assertMessage("fetch:\n  deadline: 5m\n", "fetch.deadline");
+        assertMessage("fetch:\n  concurrency: 0\n", "fetch.concurrency");
+        assertMessage("fetch:\n  max-pending: 0\n", "fetch.max-pending");
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(yaml(
+                "fetch:\n  allowed-prefixes: [\"https://a.example/x/?X-Amz-Signature=abc\"]\n"), Map.of()));
+        assertTrue(!e.getMessage().contains("X-Amz-Signature=abc"), "no query in the message: " + e.getMessage());
     }
 }

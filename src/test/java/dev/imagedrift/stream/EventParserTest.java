@@ -125,4 +125,35 @@ class EventParserTest {
         RejectedEvent empty = assertThrows(RejectedEvent.class, () -> parser.parse(null, new byte[0], null, 1L, "x"));
         assertEquals(DeadLetterReason.EMPTY, empty.reason());
     }
+
+    @Test
+    void imageUriIsOneMorePayloadAndIsCheckedWithoutQuotingItsQuery() throws Exception {
+        ImageEvent e = json("{\"id\":\"a\",\"stream\":\"s\",\"imageUri\":\"HTTPS://Bucket.example/f/a.jpg?X-Amz-Signature=abc#x\"}");
+        assertEquals("https://Bucket.example/f/a.jpg?X-Amz-Signature=abc", e.imageUri().toString(),
+                "as written (a signature covers it), the fragment dropped");
+        assertNull(e.encodedImage());
+        assertEquals(DeadLetterReason.WRONG_TYPE, rejected(null,
+                "{\"id\":\"a\",\"stream\":\"s\",\"imageUri\":\"file:///a.jpg\",\"image\":\"AAAA\"}").reason());
+        assertEquals(DeadLetterReason.WRONG_TYPE, rejected(null, "{\"id\":\"a\",\"stream\":\"s\",\"imageUri\":7}").reason());
+        for (String bad : new String[] {"s3://bucket/a.jpg?sig=SECRET", "https://u:SECRET@h.example/a.jpg",
+                "https://h.example/a b.jpg?sig=SECRET", "https://h.example/f/../a.jpg?sig=SECRET", "relative/a.jpg"}) {
+            RejectedEvent r = rejected(null, "{\"id\":\"a\",\"stream\":\"s\",\"imageUri\":\"" + bad + "\"}");
+            assertEquals(DeadLetterReason.BAD_URI, r.reason(), bad);
+            assertTrue(!r.getMessage().contains("SECRET"), r.getMessage());
+        }
+        assertEquals(DeadLetterReason.BAD_URI, rejected(null, "{\"id\":\"a\",\"stream\":\"s\",\"imageUri\":\"https://h.example/"
+                + "x".repeat(EventParser.MAX_URI_LENGTH) + "\"}").reason());
+    }
+
+    @Test
+    void imageUriOfFindsOnlyValidEventsNamingAnImage() {
+        byte[] ok = "{\"id\":\"a\",\"stream\":\"s\",\"imageUri\":\"https://h.example/a.jpg\"}".getBytes(StandardCharsets.UTF_8);
+        assertEquals("https://h.example/a.jpg", parser.imageUri(null, ok, null, 1L, "x").toString());
+        byte[] noId = "{\"stream\":\"s\",\"imageUri\":\"https://h.example/a.jpg\"}".getBytes(StandardCharsets.UTF_8);
+        assertNull(parser.imageUri(null, noId, null, 1L, "x"), "an invalid event is left to extraction to reject");
+        byte[] inline = ("{\"id\":\"a\",\"stream\":\"s\",\"image\":\"" + Base64.getEncoder().encodeToString(PNG_MAGIC)
+                + "\"}").getBytes(StandardCharsets.UTF_8);
+        assertNull(parser.imageUri(null, inline, null, 1L, "x"));
+        assertNull(parser.imageUri(null, PNG_MAGIC, null, 1L, "x"), "raw image bytes are not parsed");
+    }
 }

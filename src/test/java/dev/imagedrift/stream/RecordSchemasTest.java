@@ -6,6 +6,8 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.imagedrift.detect.Detectors;
+import dev.imagedrift.fetch.ImageUri;
+import dev.imagedrift.fetch.UriAllowList;
 import dev.imagedrift.detect.DetectorSettings;
 import dev.imagedrift.detect.DriftResult;
 import dev.imagedrift.detect.Samples;
@@ -122,6 +124,12 @@ class RecordSchemasTest {
                 byte[] bytes = Files.readAllBytes(example);
                 assertValid(schema, JsonSerde.MAPPER.readTree(bytes));
                 ImageEvent event = new EventParser().parse(null, bytes, null, 0L, "x");
+                if (event.imageUri() != null) {
+                    // Allowed by the prefix its README section shows; measured as if fetched.
+                    UriAllowList.of(List.of("https://camera-frames.s3.eu-west-1.amazonaws.com/camera-7/"))
+                            .check(ImageUri.check(event.imageUri()));
+                    event = event.withImage(Files.readAllBytes(Path.of("samples/reference/ref-000.jpg")));
+                }
                 if (event.hasImage() || event.properties() != null) {
                     Observation o = extractor.extract(event, SourcePosition.UNKNOWN);
                     assertEquals(7, o.values().length, example.toString());
@@ -133,9 +141,11 @@ class RecordSchemasTest {
                 checked++;
             }
         }
-        assertEquals(6, checked);
+        assertEquals(7, checked);
         JsonNode twoPayloads = JsonSerde.MAPPER.readTree(
                 "{\"id\":\"a\",\"image\":\"AAAA\",\"properties\":{\"area\":1}}");
         assertFalse(schema.validate(twoPayloads).isEmpty(), "the schema also says: exactly one payload");
+        assertFalse(schema.validate(JsonSerde.MAPPER.readTree("{\"id\":\"a\",\"imageUri\":\"s3://bucket/a.jpg\"}"))
+                .isEmpty(), "only http, https and file URIs");
     }
 }

@@ -50,6 +50,13 @@ final class TopologyFixture implements AutoCloseable {
     /** @param wrapDetector lets a test put something around the real detector (a failure, for example) */
     TopologyFixture(Path stateDir, Map<String, String> overrides,
                     java.util.function.UnaryOperator<dev.imagedrift.detect.DriftDetector> wrapDetector) throws Exception {
+        this(stateDir, overrides, wrapDetector, null);
+    }
+
+    /** @param fetcher fetches the images events name by URI (null: the topology without one) */
+    TopologyFixture(Path stateDir, Map<String, String> overrides,
+                    java.util.function.UnaryOperator<dev.imagedrift.detect.DriftDetector> wrapDetector,
+                    dev.imagedrift.fetch.ImageFetcher fetcher) throws Exception {
         Path file = stateDir.resolve("test.yaml");
         Files.writeString(file, """
                 kafka:
@@ -66,8 +73,11 @@ final class TopologyFixture implements AutoCloseable {
         ReferenceSet references = ReferenceSet.global(reference(properties, 300), "test-ref");
         Properties props = StreamsSettings.from(config);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(DriftTopology.build(config, properties, references,
-                wrapDetector.apply(Detectors.create(config.detection().detectorSettings())), listener, Clock.systemUTC()), props);
+        dev.imagedrift.detect.DriftDetector detector = wrapDetector.apply(Detectors.create(config.detection().detectorSettings()));
+        driver = new TopologyTestDriver(fetcher == null
+                ? DriftTopology.build(config, properties, references, detector, listener, Clock.systemUTC())
+                : DriftTopology.build(config, properties, references, detector, listener, Clock.systemUTC(), null,
+                        new RecordFailures(config.reliability().maxRecordAttempts()), fetcher), props);
         events = driver.createInputTopic(config.topics().events(), new ByteArraySerializer(), new ByteArraySerializer());
         scores = driver.createOutputTopic(config.topics().scores(), new StringDeserializer(),
                 new JsonSerde<>(ScoreRecord.class).deserializer());

@@ -32,7 +32,7 @@ class TopologyNamesTest {
     @Test
     void nodeNamesAreLocked() {
         assertEquals(new TreeSet<>(List.of(
-                "image-events", "extract-properties", "extracted-", "extracted-dead", "extracted-ok",
+                "image-events", "fetch-images", "extract-properties", "extracted-", "extracted-dead", "extracted-ok",
                 "extract-dead-letters", "extract-dead-letter-sink", "observations",
                 "observations-by-stream-repartition-filter", "observations-by-stream-repartition-sink",
                 "observations-by-stream-repartition-source", "window-sampler", "windowed-", "windowed-late",
@@ -46,11 +46,11 @@ class TopologyNamesTest {
         description.subtopologies().forEach(s -> s.nodes().forEach(n -> {
             if (n instanceof TopologyDescription.Processor p) stores.addAll(p.stores());
         }));
-        assertEquals(new TreeSet<>(List.of(WindowProcessor.COUNTS_STORE, WindowProcessor.SAMPLES_STORE,
-                WindowProcessor.INDEX_STORE, AlertProcessor.STORE, StreamClocks.STORE, DriftTopology.EXTRACT_REPORTS,
-                DriftTopology.WINDOW_REPORTS, DriftTopology.ALERT_REPORTS)), stores);
-        assertEquals(List.of("alert-reports", "alert-state", "extract-reports", "stream-clock", "window-counts",
-                        "window-index", "window-reports", "window-samples"),
+        assertEquals(new TreeSet<>(List.of(FetchProcessor.STORE, WindowProcessor.COUNTS_STORE,
+                WindowProcessor.SAMPLES_STORE, WindowProcessor.INDEX_STORE, AlertProcessor.STORE, StreamClocks.STORE,
+                DriftTopology.EXTRACT_REPORTS, DriftTopology.WINDOW_REPORTS, DriftTopology.ALERT_REPORTS)), stores);
+        assertEquals(List.of("alert-reports", "alert-state", "extract-reports", "pending-fetches", "stream-clock",
+                        "window-counts", "window-index", "window-reports", "window-samples"),
                 new ArrayList<>(stores), "the literal names, which name the changelog topics (the -reports stores have none)");
     }
 
@@ -63,7 +63,7 @@ class TopologyNamesTest {
         }));
         assertEquals(new TreeSet<>(List.of("image-events", "image-events-dlq", "image-drift-scores",
                 "image-drift-alerts", "observations-by-stream-repartition")), topics);
-        assertEquals(2, description.subtopologies().size(), "extraction, and windows + alerts after the repartition");
+        assertEquals(2, description.subtopologies().size(), "fetch and extraction, and windows + alerts after the repartition");
     }
 
     private Set<String> nodeNames() {

@@ -5,6 +5,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -15,7 +17,7 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure the streaming monitor against an embedded broker: throughput, latency, memory.",
         subcommands = {BenchCommand.Properties.class, BenchCommand.Throughput.class, BenchCommand.Latency.class,
-                BenchCommand.Memory.class})
+                BenchCommand.Memory.class, BenchCommand.Fetch.class})
 public final class BenchCommand implements Runnable {
     @Override
     public void run() {
@@ -121,6 +123,47 @@ public final class BenchCommand implements Runnable {
                     + "after GC %.0f MiB, state on disk %.0f MiB; ingested in %.0f s%n", r.streams(),
                     r.samplesPerStream(), r.maxHeap(), r.rssBytes() / 1048576.0, r.peakRssBytes() / 1048576.0,
                     r.heapUsedAfterGcBytes() / 1048576.0, r.stateOnDiskBytes() / 1048576.0, r.secondsToIngest());
+            return 0;
+        }
+    }
+
+    /** Events per second when the images are fetched by URI from a server with a fixed response time. */
+    @Command(name = "fetch", mixinStandardHelpOptions = true,
+            description = "Events per second with images by URI from an in-process HTTP server that answers after "
+                    + "--response-time, and with the same images inline (the ceiling), from a backlog.")
+    static final class Fetch implements Callable<Integer> {
+        @Option(names = "--events", defaultValue = "6000", description = "Events in each backlog (default: ${DEFAULT-VALUE}).")
+        int events;
+        @Option(names = "--response-time", defaultValue = "20ms", description = "The image server's time to answer (default: ${DEFAULT-VALUE}).")
+        String responseTime;
+        @Option(names = "--streams", defaultValue = "10", description = "Streams the events are spread over (default: ${DEFAULT-VALUE}).")
+        int streams;
+        @Option(names = "--partitions", defaultValue = "2", description = "Input topic partitions (default: ${DEFAULT-VALUE}).")
+        int partitions;
+        @Option(names = "--threads", defaultValue = "2", description = "Stream threads (default: ${DEFAULT-VALUE}).")
+        int threads;
+        @Option(names = "--images", defaultValue = "samples/bench640", description = "JPEGs (default: ${DEFAULT-VALUE}).")
+        Path images;
+        @Option(names = "--mode", defaultValue = "both", description = "uri, inline or both (default: ${DEFAULT-VALUE}).")
+        String mode;
+
+        @Override
+        public Integer call() throws Exception {
+            Duration wait = Durations.parse(responseTime);
+            List<FetchBench.Mode> modes = mode.equalsIgnoreCase("both") ? List.of(FetchBench.Mode.URI, FetchBench.Mode.INLINE)
+                    : List.of(FetchBench.Mode.valueOf(mode.toUpperCase(Locale.ROOT)));
+            for (FetchBench.Mode m : modes) {
+                FetchBench.Result r = FetchBench.run(m, events, streams, partitions, threads, wait, images, System.out);
+                System.out.printf(Locale.ROOT, "%s: %,d events in %.1f s = %,.0f events/s overall, %,.0f events/s "
+                        + "sustained (20%%-90%% of the events)%s (%d streams, %d partitions, %d stream threads, %s)%n",
+                        m.name().toLowerCase(Locale.ROOT), r.events(), r.seconds(), r.eventsPerSecond(),
+                        r.sustainedPerSecond(), m == FetchBench.Mode.URI ? String.format(Locale.ROOT,
+                                "; image server %d ms a response, %,d requests, at most %d at once; fetch as the "
+                                        + "monitor saw it: median %.0f ms, p95 %.0f ms",
+                                wait.toMillis(), r.requests(), r.maxRequestsAtOnce(), r.fetchMedianMs(),
+                                r.fetchP95Ms()) : "",
+                        r.streams(), r.partitions(), r.threads(), r.guarantee());
+            }
             return 0;
         }
     }

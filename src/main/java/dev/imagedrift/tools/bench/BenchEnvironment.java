@@ -41,6 +41,12 @@ final class BenchEnvironment implements AutoCloseable {
      * @param metricsPort port of the metrics endpoint (0 = any free port)
      */
     BenchEnvironment(Path dir, int partitions, int threads, String window, int metricsPort) throws IOException {
+        this(dir, partitions, threads, window, metricsPort, "");
+    }
+
+    /** @param moreYaml further top-level sections of the configuration (e.g. a fetch section) */
+    BenchEnvironment(Path dir, int partitions, int threads, String window, int metricsPort, String moreYaml)
+            throws IOException {
         this.dir = dir;
         this.broker = EmbeddedKafkaBroker.start();
         Path reference = dir.resolve("reference.json.gz");
@@ -55,7 +61,8 @@ final class BenchEnvironment implements AutoCloseable {
                 window: %s
                 reference: {snapshot: %s}
                 metrics: {port: %d, host: 127.0.0.1}
-                """.formatted(broker.bootstrapServers(), threads, dir.resolve("state"), window, reference, metricsPort));
+                """.formatted(broker.bootstrapServers(), threads, dir.resolve("state"), window, reference, metricsPort)
+                + moreYaml);
         config = ConfigLoader.load(configFile, System.getenv()); // IMAGEDRIFT_* variables tune a benchmark run
         broker.createTopics(DriftTopology.topicNames(config), partitions);
     }
