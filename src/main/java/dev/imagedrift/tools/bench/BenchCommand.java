@@ -2,8 +2,11 @@ package dev.imagedrift.tools.bench;
 
 import dev.imagedrift.config.Durations;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -14,18 +17,48 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure the streaming monitor against an embedded broker: throughput, latency, memory.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:a valid measurement (printed)",
+                "1:an invalid measurement (events dead-lettered or late, a phase not completed): no figure",
+                "2:usage error"},
         subcommands = {BenchCommand.Properties.class, BenchCommand.Throughput.class, BenchCommand.Latency.class,
                 BenchCommand.Memory.class})
 public final class BenchCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    /** Exit code of a run that did not measure what it says ({@link InvalidMeasurement}). */
+    public static final int INVALID = 1;
+
     @Override
     public void run() {
-        new picocli.CommandLine(this).usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** A measurement that prints its figures, or fails loudly and prints none. */
+    @FunctionalInterface
+    interface Measurement {
+        void run() throws Exception;
+    }
+
+    static int measure(CommandSpec spec, Measurement m) throws Exception {
+        try {
+            m.run();
+            return 0;
+        } catch (InvalidMeasurement e) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("INVALID MEASUREMENT: " + e.getMessage());
+            err.flush();
+            return INVALID;
+        }
     }
 
     /** What the properties add to decoding. */
     @Command(name = "properties", mixinStandardHelpOptions = true,
             description = "CPU time per image of decode alone, decode + the seven properties, and properties alone (one thread).")
     static final class Properties implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
         @Option(names = "--images", defaultValue = "samples/bench640", description = "JPEGs (default: ${DEFAULT-VALUE}).")
         Path images;
         @Option(names = "--rounds", defaultValue = "30", description = "Paired rounds (default: ${DEFAULT-VALUE}).")
@@ -33,13 +66,16 @@ public final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            return measure(spec, this::measureAndPrint);
+        }
+
+        private void measureAndPrint() throws Exception {
             dev.imagedrift.tools.bench.PropertyOverheadBench.Result r =
                     dev.imagedrift.tools.bench.PropertyOverheadBench.run(images, rounds);
-            System.out.printf(Locale.ROOT, "%d images x %d rounds, CPU ms per image (median): decode %.2f (%.0f/s), "
+            spec.commandLine().getOut().printf(Locale.ROOT, "%d images x %d rounds, CPU ms per image (median): decode %.2f (%.0f/s), "
                     + "decode + properties %.2f (%.0f/s), properties alone %.2f; the properties add %.1f%% to decoding%n",
                     r.images(), r.rounds(), r.decodeMs(), 1000 / r.decodeMs(), r.decodeAndPropertiesMs(),
                     1000 / r.decodeAndPropertiesMs(), r.propertiesOnlyMs(), r.overheadPercent());
-            return 0;
         }
     }
 
@@ -47,6 +83,8 @@ public final class BenchCommand implements Runnable {
     @Command(name = "throughput", mixinStandardHelpOptions = true,
             description = "Events per second through both stages, from a backlog (windows do not close while timed).")
     static final class Throughput implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
         @Option(names = "--kind", defaultValue = "precomputed", description = "precomputed or jpeg (default: ${DEFAULT-VALUE}).")
         String kind;
         @Option(names = "--events", defaultValue = "400000", description = "Events in the backlog (default: ${DEFAULT-VALUE}).")
@@ -62,18 +100,21 @@ public final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            return measure(spec, this::measureAndPrint);
+        }
+
+        private void measureAndPrint() throws Exception {
             ThroughputBench.Kind k = ThroughputBench.Kind.valueOf(kind.toUpperCase(Locale.ROOT));
-            ThroughputBench.Result r = ThroughputBench.run(k, events, streams, partitions, threads, images, System.out);
-            System.out.printf(Locale.ROOT, "%s: %,d events in %.1f s = %,.0f events/s overall, %,.0f events/s sustained "
+            ThroughputBench.Result r = ThroughputBench.run(k, events, streams, partitions, threads, images, spec.commandLine().getOut());
+            spec.commandLine().getOut().printf(Locale.ROOT, "%s: %,d events in %.1f s = %,.0f events/s overall, %,.0f events/s sustained "
                     + "(20%%-90%% of the events) (%d streams, %d partitions, %d stream threads, %s)%n", kind, r.events(),
                     r.seconds(), r.eventsPerSecond(), r.sustainedPerSecond(), r.streams(), r.partitions(), r.threads(),
                     r.guarantee());
             if (r.extractorOnlyPerSecond() != null) {
-                System.out.printf(Locale.ROOT, "decode + properties alone on %d threads: %,.0f images/s; "
+                spec.commandLine().getOut().printf(Locale.ROOT, "decode + properties alone on %d threads: %,.0f images/s; "
                         + "the stream sustains %.0f%% of it%n", threads, r.extractorOnlyPerSecond(),
                         100 * r.sustainedPerSecond() / r.extractorOnlyPerSecond());
             }
-            return 0;
         }
     }
 
@@ -81,6 +122,8 @@ public final class BenchCommand implements Runnable {
     @Command(name = "latency", mixinStandardHelpOptions = true,
             description = "Time from a window's close (end + grace) to its score record, with full reservoirs.")
     static final class Latency implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
         @Option(names = "--streams", defaultValue = "1", description = "Streams (default: ${DEFAULT-VALUE}).")
         int streams;
         @Option(names = "--rate", defaultValue = "1500", description = "Events per second per stream (default: ${DEFAULT-VALUE}).")
@@ -94,12 +137,15 @@ public final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            return measure(spec, this::measureAndPrint);
+        }
+
+        private void measureAndPrint() throws Exception {
             LatencyBench.Result r = LatencyBench.run(streams, rate, Durations.parse(window), Durations.parse(grace),
-                    windows, System.out);
-            System.out.printf(Locale.ROOT, "%d windows (>= %,d samples each vs 10,000 reference rows): close -> score "
+                    windows, spec.commandLine().getOut());
+            spec.commandLine().getOut().printf(Locale.ROOT, "%d windows (>= %,d samples each vs 10,000 reference rows): close -> score "
                     + "record median %d ms, p99 %d ms, max %d ms; detector alone %s ms%n", r.latenciesMs().size(),
                     r.minSamplesPerWindow(), r.medianMs(), r.p99Ms(), r.maxMs(), r.detectionMs());
-            return 0;
         }
     }
 
@@ -107,6 +153,8 @@ public final class BenchCommand implements Runnable {
     @Command(name = "memory", mixinStandardHelpOptions = true,
             description = "Memory of a monitor process holding full reservoirs for many streams.")
     static final class Memory implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
         @Option(names = "--streams", defaultValue = "100", description = "Streams (default: ${DEFAULT-VALUE}).")
         int streams;
         @Option(names = "--samples", defaultValue = "10000", description = "Samples per stream = window.max-samples (default: ${DEFAULT-VALUE}).")
@@ -116,12 +164,15 @@ public final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            MemoryBench.Result r = MemoryBench.run(streams, samples, heap, System.out);
-            System.out.printf(Locale.ROOT, "%d streams x %,d samples (-Xmx%s): RSS %.0f MiB (peak %.0f MiB), heap "
+            return measure(spec, this::measureAndPrint);
+        }
+
+        private void measureAndPrint() throws Exception {
+            MemoryBench.Result r = MemoryBench.run(streams, samples, heap, spec.commandLine().getOut());
+            spec.commandLine().getOut().printf(Locale.ROOT, "%d streams x %,d samples (-Xmx%s): RSS %.0f MiB (peak %.0f MiB), heap "
                     + "after GC %.0f MiB, state on disk %.0f MiB; ingested in %.0f s%n", r.streams(),
                     r.samplesPerStream(), r.maxHeap(), r.rssBytes() / 1048576.0, r.peakRssBytes() / 1048576.0,
                     r.heapUsedAfterGcBytes() / 1048576.0, r.stateOnDiskBytes() / 1048576.0, r.secondsToIngest());
-            return 0;
         }
     }
 }

@@ -12,7 +12,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +32,9 @@ import java.util.stream.Stream;
  * exactly-once commits), the part that grows with traffic.
  */
 public final class ThroughputBench {
+    /** Window length of the run: long enough that no window closes while timing (see {@link BacklogClock}). */
+    static final java.time.Duration WINDOW = java.time.Duration.ofHours(1);
+
     /** What the events carry. */
     public enum Kind { PRECOMPUTED, JPEG }
 
@@ -47,13 +50,14 @@ public final class ThroughputBench {
     private ThroughputBench() {}
 
     public static Result run(Kind kind, int events, int streams, int partitions, int threads, Path images,
-                             PrintStream log) throws Exception {
+                             PrintWriter log) throws Exception {
         Path dir = Files.createTempDirectory("imagedrift-bench-");
         List<byte[]> jpegs = kind == Kind.JPEG ? readImages(images) : List.of();
-        try (BenchEnvironment env = new BenchEnvironment(dir, partitions, threads, "{size: 1h, grace: 1m}", 0)) {
-            long windowStart = System.currentTimeMillis() / 3_600_000 * 3_600_000;
+        try (BenchEnvironment env = new BenchEnvironment(dir, partitions, threads,
+                "{size: " + WINDOW.toMillis() + "ms, grace: 1m}", 0)) {
+            BacklogClock clock = new BacklogClock(WINDOW.toMillis(), System.currentTimeMillis());
             log.printf("producing %,d %s events on %d streams ...%n", events, kind.name().toLowerCase(), streams);
-            produce(env, kind, events, streams, windowStart, jpegs);
+            produce(env, kind, events, streams, clock, jpegs);
             ProgressClock progress = new ProgressClock(events);
             try (Admin admin = env.admin(); MonitorRuntime monitor = env.startMonitor(progress)) {
                 long start = System.nanoTime();
@@ -62,9 +66,16 @@ public final class ThroughputBench {
                     Thread.sleep(100);
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
+                DeadLetterAudit.read(env.broker.bootstrapServers(), env.config.topics().deadLetter())
+                        .requireNone("bench throughput");
+                double sustained = progress.sustainedPerSecond();
+                if (!(sustained > 0)) {
+                    throw new InvalidMeasurement("bench throughput: the extraction stage never passed 20% and 90% of "
+                            + events + " events (" + progress.seen() + " seen)");
+                }
                 Double extractor = kind == Kind.JPEG ? extractorOnly(jpegs, Math.min(events, 10_000), threads) : null;
                 return new Result(kind, events, streams, partitions, threads, seconds, events / seconds,
-                        progress.sustainedPerSecond(), extractor, env.config.kafka().processingGuarantee()
+                        sustained, extractor, env.config.kafka().processingGuarantee()
                         + ", commit every " + StreamsSettings.from(env.config).getProperty("commit.interval.ms", "100") + " ms");
             }
         } finally {
@@ -72,14 +83,14 @@ public final class ThroughputBench {
         }
     }
 
-    private static void produce(BenchEnvironment env, Kind kind, int events, int streams, long windowStart,
+    private static void produce(BenchEnvironment env, Kind kind, int events, int streams, BacklogClock clock,
                                 List<byte[]> jpegs) {
         SyntheticProperties synthetic = new SyntheticProperties(11);
         String topic = env.config.topics().events();
         try (KafkaProducer<String, byte[]> p = env.producer()) {
             for (int i = 0; i < events; i++) {
                 String stream = "stream-" + (i % streams);
-                long time = windowStart + (i * 1_000L) % 3_000_000; // within the first 50 minutes
+                long time = clock.time(i, events);
                 if (kind == Kind.PRECOMPUTED) {
                     p.send(new ProducerRecord<>(topic, null, time, stream, synthetic.event("e" + i, stream, time)));
                 } else {
@@ -110,6 +121,10 @@ public final class ThroughputBench {
             long n = seen.incrementAndGet();
             if (n == from) fromNanos = System.nanoTime();
             if (n == to) toNanos = System.nanoTime();
+        }
+
+        long seen() {
+            return seen.get();
         }
 
         double sustainedPerSecond() {
