@@ -52,6 +52,7 @@ public final class DriftMetrics implements MonitorListener {
     private final Gauge ksStatistic;
     private final Gauge emd;
     private final Counter processed;
+    private final Counter notDecoded;
     private final Counter failed;
     private final Counter late;
     private final Counter windowsEvaluated;
@@ -107,7 +108,11 @@ public final class DriftMetrics implements MonitorListener {
         emd = gauge("imagedrift_property_emd",
                 "Normalised Earth Mover's Distance of the property in the last window", "stream", "property");
         processed = Counter.builder().name("imagedrift_images_processed_total")
-                .help("Events whose properties were computed or accepted").labelNames("stream").register(registry);
+                .help("Events taken in: measured (decoded or precomputed) or counted without decoding")
+                .labelNames("stream").register(registry);
+        notDecoded = Counter.builder().name("imagedrift_images_not_decoded_total")
+                .help("Events counted without decoding their image: it could not enter its windows' samples")
+                .labelNames("stream").register(registry);
         failed = Counter.builder().name("imagedrift_images_failed_total")
                 .help("Events sent to the dead-letter topic, by reason").labelNames("reason").register(registry);
         for (DeadLetterReason r : DeadLetterReason.values()) {
@@ -152,7 +157,8 @@ public final class DriftMetrics implements MonitorListener {
                         windowEvents, windowEnd, windowEvaluatedAt, importance, ksStatistic, emd, late, windowsEvaluated, alertsFired,
                         windowFailures),
                 List.of(late, windowsEvaluated, alertsFired, windowFailures), staleAfter, clock);
-        ingestSeries = new StreamSeries(List.of(processed), List.of(processed), staleAfter, clock);
+        ingestSeries = new StreamSeries(List.of(processed, notDecoded), List.of(processed, notDecoded), staleAfter,
+                clock);
     }
 
     private Gauge gauge(String name, String help, String... labels) {
@@ -198,6 +204,14 @@ public final class DriftMetrics implements MonitorListener {
     public void imageProcessed(String stream, long extractionNanos) {
         ingestSeries.update(stream, () -> processed.labelValues(stream).inc());
         extractionSeconds.observe(extractionNanos / 1e9);
+    }
+
+    @Override
+    public void imageNotDecoded(String stream) {
+        ingestSeries.update(stream, () -> {
+            processed.labelValues(stream).inc();
+            notDecoded.labelValues(stream).inc();
+        });
     }
 
     @Override

@@ -7,7 +7,8 @@ import dev.imagedrift.detect.AlertState;
 import dev.imagedrift.detect.DriftDetector;
 import dev.imagedrift.image.ImageDecoder;
 import dev.imagedrift.properties.PropertySet;
-import dev.imagedrift.window.ReservoirSampler;
+import dev.imagedrift.window.BottomKReservoir;
+import dev.imagedrift.window.SamplePriority;
 import dev.imagedrift.window.WindowAssigner;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -37,6 +38,8 @@ import java.util.Set;
  *
  * <pre>
  * image-events ─ extract-properties ─┬─ (bad) ──────────────────────────────────────── image-events-dlq
+ *   (decode-gate: decodes an image    │
+ *    only if it can enter a sample)   │
  *                                    └─ (ok) ─ repartition by stream ─ window-sampler ─┬─ (late) ─ image-events-dlq
  *                                                                                      └─ image-drift-scores
  *                                                                                          └─ alert-state ─ image-drift-alerts
@@ -62,7 +65,8 @@ public final class DriftTopology {
         PropertyExtractor extractor = new PropertyExtractor(
                 new ImageDecoder(config.images().decodeLimits(), config.images().orientation()), properties);
         WindowAssigner assigner = new WindowAssigner(window.size(), window.advance());
-        ReservoirSampler sampler = new ReservoirSampler(config.detection().seed(), window.maxSamples());
+        SamplePriority priorities = new SamplePriority(config.detection().seed());
+        BottomKReservoir reservoir = new BottomKReservoir(window.maxSamples());
         MonitorConfig.Alerting a = config.alerting();
         AlertPolicy policy = new AlertPolicy(a.fireAfter(), a.outOf(), a.resolveAfter());
 
@@ -71,7 +75,9 @@ public final class DriftTopology {
                 Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("image-events"));
 
         KStream<String, Outcome<Observation>> extracted = events.process(
-                () -> new ExtractProcessor(parser, extractor, listener, clock, window.maxClockSkew()),
+                new ExtractSupplier(() -> new ExtractProcessor(parser, extractor,
+                        new DecodeGate(assigner, window.advance(), window.grace(), priorities, window.maxSamples()),
+                        listener, clock, window.maxClockSkew())),
                 Named.as("extract-properties"));
         KStream<String, Observation> observations = valuesOrDeadLetters(extracted, "extracted-", "dead", "ok",
                         "extract", "observations", topics.deadLetter())
@@ -79,7 +85,8 @@ public final class DriftTopology {
                         .withKeySerde(Serdes.String()).withValueSerde(new ObservationSerde()));
 
         KStream<String, Outcome<ScoreRecord>> windowed = observations.process(
-                new WindowSupplier(() -> new WindowProcessor(assigner, window.grace(), sampler, references, detector,
+                new WindowSupplier(() -> new WindowProcessor(assigner, window.grace(), reservoir, priorities, references,
+                        detector,
                         listener, CLOSE_BUDGET, CLOSE_CHECK_INTERVAL, clock)),
                 Named.as("window-sampler"));
         KStream<String, ScoreRecord> scores = valuesOrDeadLetters(windowed, "windowed-", "late", "scored", "late",
@@ -112,8 +119,26 @@ public final class DriftTopology {
 
     private static StoreBuilder<KeyValueStore<Bytes, byte[]>> byteStore(String name) {
         // Caching folds repeated updates of a window's counter into one changelog write per commit.
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.Bytes(), Serdes.ByteArray())
-                .withCachingEnabled();
+        return uncachedByteStore(name).withCachingEnabled();
+    }
+
+    private static StoreBuilder<KeyValueStore<Bytes, byte[]>> uncachedByteStore(String name) {
+        // For stores read by range on the hot path: a cached store's range copies the cached keys of
+        // the range on every call (Kafka's NamedCache), which for a full reservoir is k keys per eviction.
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.Bytes(), Serdes.ByteArray());
+    }
+
+    private record ExtractSupplier(java.util.function.Supplier<ExtractProcessor> factory)
+            implements ProcessorSupplier<byte[], byte[], String, Outcome<Observation>> {
+        @Override
+        public Processor<byte[], byte[], String, Outcome<Observation>> get() {
+            return factory.get();
+        }
+
+        @Override
+        public Set<StoreBuilder<?>> stores() {
+            return Set.of(byteStore(DecodeGate.STORE));
+        }
     }
 
     private record WindowSupplier(java.util.function.Supplier<WindowProcessor> factory)
@@ -125,7 +150,7 @@ public final class DriftTopology {
 
         @Override
         public Set<StoreBuilder<?>> stores() {
-            return Set.of(byteStore(WindowProcessor.COUNTS_STORE), byteStore(WindowProcessor.SAMPLES_STORE),
+            return Set.of(byteStore(WindowProcessor.TALLIES_STORE), uncachedByteStore(WindowProcessor.SAMPLES_STORE),
                     byteStore(WindowProcessor.INDEX_STORE));
         }
     }

@@ -19,13 +19,16 @@ public final class PropertyExtractor {
     }
 
     public Observation extract(ImageEvent event, SourcePosition source) throws RejectedEvent {
-        double[] values;
+        return Observation.measured(event.id(), event.stream(), event.timestampMs(), measure(event), source,
+                dev.imagedrift.window.DecodeCap.NONE);
+    }
+
+    /** The event's property values: its image decoded and measured, or its precomputed values checked. */
+    public double[] measure(ImageEvent event) throws RejectedEvent {
         if (event.properties() != null) {
-            values = precomputed(event.properties());
-        } else {
-            values = properties.compute(decode(event));
+            return precomputed(event.properties());
         }
-        return new Observation(event.id(), event.stream(), event.timestampMs(), values, source);
+        return properties.compute(decode(event));
     }
 
     private DecodedImage decode(ImageEvent event) throws RejectedEvent {

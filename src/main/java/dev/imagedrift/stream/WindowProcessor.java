@@ -4,8 +4,10 @@ import dev.imagedrift.reference.ReferenceSet;
 import dev.imagedrift.detect.DriftDetector;
 import dev.imagedrift.detect.DriftResult;
 import dev.imagedrift.detect.Samples;
-import dev.imagedrift.window.ReservoirSampler;
+import dev.imagedrift.window.BottomKReservoir;
 import dev.imagedrift.window.SampleCodec;
+import dev.imagedrift.window.SamplePriority;
+import dev.imagedrift.window.WindowTally;
 import dev.imagedrift.window.WindowAssigner;
 import dev.imagedrift.window.WindowKeys;
 import org.apache.kafka.common.utils.Bytes;
@@ -26,23 +28,26 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Second stage, per stream: keeps a seeded reservoir of observations for each event-time window,
- * and when stream time passes a window's end plus grace, runs the detector on it once and emits
- * its score record. State lives in three changelogged stores (exactly-once safe across restarts
- * and rebalances): one small counter per window, one entry per kept sample, and an index of open
- * windows ordered by end time. Writing one sample per event keeps the changelog traffic per event
- * constant, whatever the window size.
+ * Second stage, per stream: keeps a seeded bottom-k sample of observations for each event-time
+ * window ({@link BottomKReservoir}), counts every event, decoded or not, and when stream time
+ * passes a window's end plus grace, runs the detector on it once and emits its score record.
+ * State lives in three changelogged stores (exactly-once safe across restarts and rebalances): a
+ * small tally per window, one entry per kept sample ordered by priority, and an index of open
+ * windows ordered by end time. The state written per event is one tally, plus a sample only when
+ * the event enters the sample, whatever the window size.
  */
 final class WindowProcessor implements Processor<String, Observation, String, Outcome<ScoreRecord>> {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WindowProcessor.class);
-    static final String COUNTS_STORE = "window-counts";
-    static final String SAMPLES_STORE = "window-samples";
+    // Renamed when the sample became bottom-k by priority (new formats; README, "Windows and state").
+    static final String TALLIES_STORE = "window-tallies";
+    static final String SAMPLES_STORE = "window-reservoir";
     static final String INDEX_STORE = "window-index";
     private static final byte[] EMPTY = new byte[0];
 
     private final WindowAssigner assigner;
     private final long graceMs;
-    private final ReservoirSampler sampler;
+    private final BottomKReservoir reservoir;
+    private final SamplePriority priorities;
     private final ReferenceSet references;
     private final DriftDetector detector;
     private final MonitorListener listener;
@@ -52,18 +57,20 @@ final class WindowProcessor implements Processor<String, Observation, String, Ou
     private final List<String> propertyNames;
 
     private ProcessorContext<String, Outcome<ScoreRecord>> context;
-    private KeyValueStore<Bytes, byte[]> counts;
+    private KeyValueStore<Bytes, byte[]> tallies;
     private KeyValueStore<Bytes, byte[]> samples;
     private KeyValueStore<Bytes, byte[]> index;
     /** End of the oldest open window, so most events skip the index scan; null = unknown (read the index). */
     private Long earliestOpenEnd;
 
-    WindowProcessor(WindowAssigner assigner, Duration grace, ReservoirSampler sampler, ReferenceSet references,
+    WindowProcessor(WindowAssigner assigner, Duration grace, BottomKReservoir reservoir, SamplePriority priorities,
+                    ReferenceSet references,
                     DriftDetector detector, MonitorListener listener, Duration closeBudget,
                     Duration punctuateInterval, Clock clock) {
         this.assigner = assigner;
         this.graceMs = grace.toMillis();
-        this.sampler = sampler;
+        this.reservoir = reservoir;
+        this.priorities = priorities;
         this.references = references;
         this.detector = detector;
         this.listener = listener;
@@ -76,7 +83,7 @@ final class WindowProcessor implements Processor<String, Observation, String, Ou
     @Override
     public void init(ProcessorContext<String, Outcome<ScoreRecord>> context) {
         this.context = context;
-        this.counts = context.getStateStore(COUNTS_STORE);
+        this.tallies = context.getStateStore(TALLIES_STORE);
         this.samples = context.getStateStore(SAMPLES_STORE);
         this.index = context.getStateStore(INDEX_STORE);
         // Closing is bounded per call; the punctuator finishes a backlog without waiting for new events.
@@ -108,21 +115,47 @@ final class WindowProcessor implements Processor<String, Observation, String, Ou
 
     private void add(Observation o, long windowStart) {
         byte[] windowKey = WindowKeys.window(o.stream(), windowStart);
-        Bytes countKey = Bytes.wrap(windowKey);
-        byte[] countBytes = counts.get(countKey);
-        long seen = countBytes == null ? 0 : ByteBuffer.wrap(countBytes).getLong();
-        if (countBytes == null) {
+        Bytes tallyKey = Bytes.wrap(windowKey);
+        byte[] tallyBytes = tallies.get(tallyKey);
+        if (tallyBytes == null) {
             long end = windowStart + assigner.sizeMs();
             if (earliestOpenEnd != null && end < earliestOpenEnd) {
                 earliestOpenEnd = end;
             }
             index.put(Bytes.wrap(WindowKeys.index(windowStart + assigner.sizeMs(), windowStart, o.stream())), EMPTY);
         }
-        int slot = sampler.slotFor(o.stream(), windowStart, seen);
-        if (slot >= 0) {
-            samples.put(Bytes.wrap(WindowKeys.slot(windowKey, slot)), SampleCodec.encode(o.id(), o.values()));
+        WindowTally tally = tallyBytes == null ? WindowTally.EMPTY : WindowTally.decode(tallyBytes);
+        long priority = priorities.of(o.stream(), windowStart, o.source().partition(), o.source().offset());
+        byte[] sample = o.isMeasured() ? SampleCodec.encode(o.id(), o.values()) : null;
+        tallies.put(tallyKey, reservoir.offer(tally, priority, sample, o.decodeCap(), new StoredSamples(windowKey))
+                .encode());
+    }
+
+    /** One window's samples in the samples store. */
+    private final class StoredSamples implements BottomKReservoir.Samples {
+        private final byte[] windowKey;
+
+        StoredSamples(byte[] windowKey) {
+            this.windowKey = windowKey;
         }
-        counts.put(countKey, ByteBuffer.allocate(8).putLong(seen + 1).array());
+
+        @Override
+        public void put(long priority, byte[] sample) {
+            samples.put(Bytes.wrap(WindowKeys.sample(windowKey, priority)), sample);
+        }
+
+        @Override
+        public void delete(long priority) {
+            samples.delete(Bytes.wrap(WindowKeys.sample(windowKey, priority)));
+        }
+
+        @Override
+        public long largest() {
+            try (KeyValueIterator<Bytes, byte[]> it = samples.reverseRange(Bytes.wrap(WindowKeys.firstSample(windowKey)),
+                    Bytes.wrap(WindowKeys.lastSample(windowKey)))) {
+                return WindowKeys.samplePriority(it.next().key.get());
+            }
+        }
     }
 
     private void late(Record<String, Observation> record) {
@@ -131,7 +164,9 @@ final class WindowProcessor implements Processor<String, Observation, String, Ou
         listener.deadLettered(DeadLetterReason.LATE);
         String message = "event time " + Instant.ofEpochMilli(o.timestampMs()) + " is after the close of every "
                 + "window it belongs to (stream time " + Instant.ofEpochMilli(context.currentStreamTimeMs())
-                + ", grace " + Duration.ofMillis(graceMs) + ")";
+                + ", grace " + Duration.ofMillis(graceMs) + ")"
+                + (o.isMeasured() ? "" : "; its image was not decoded (it could not have entered a sample): "
+                        + "the source headers name the original record");
         // The observation's own source: the record the producer wrote, not the repartition topic.
         DeadLetter d = new DeadLetter(o.stream().getBytes(StandardCharsets.UTF_8), LateEventJson.of(o, propertyNames),
                 DeadLetterReason.LATE, message, o.source());
@@ -167,19 +202,28 @@ final class WindowProcessor implements Processor<String, Observation, String, Ou
 
     private void close(WindowKeys.IndexEntry w) {
         byte[] windowKey = WindowKeys.window(w.stream(), w.windowStart());
-        byte[] countBytes = counts.get(Bytes.wrap(windowKey));
-        long seen = countBytes == null ? 0 : ByteBuffer.wrap(countBytes).getLong();
-        List<Bytes> slotKeys = new ArrayList<>();
+        byte[] tallyBytes = tallies.get(Bytes.wrap(windowKey));
+        index.delete(Bytes.wrap(WindowKeys.index(w.windowEnd(), w.windowStart(), w.stream())));
+        if (tallyBytes == null) {
+            // Only an index entry left by a version that kept its tallies under another store name.
+            LOG.info("window {}..{} of stream {} has no tally (state of an earlier version); not scored",
+                    Instant.ofEpochMilli(w.windowStart()), Instant.ofEpochMilli(w.windowEnd()), w.stream());
+            return;
+        }
+        WindowTally tally = WindowTally.decode(tallyBytes);
+        List<Bytes> sampleKeys = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         List<double[]> rows = new ArrayList<>();
-        try (KeyValueIterator<Bytes, byte[]> it = samples.range(Bytes.wrap(WindowKeys.firstSlot(windowKey)),
-                Bytes.wrap(WindowKeys.lastSlot(windowKey)))) {
+        try (KeyValueIterator<Bytes, byte[]> it = samples.range(Bytes.wrap(WindowKeys.firstSample(windowKey)),
+                Bytes.wrap(WindowKeys.lastSample(windowKey)))) {
             while (it.hasNext()) {
                 KeyValue<Bytes, byte[]> kv = it.next();
-                slotKeys.add(kv.key);
-                SampleCodec.Sample s = SampleCodec.decode(kv.value);
-                ids.add(s.id());
-                rows.add(s.values());
+                sampleKeys.add(kv.key);
+                if (tally.inFinalSample(WindowKeys.samplePriority(kv.key.get()))) {
+                    SampleCodec.Sample s = SampleCodec.decode(kv.value);
+                    ids.add(s.id());
+                    rows.add(s.values());
+                }
             }
         }
         ReferenceSet.Reference reference = references.forStream(w.stream());
@@ -189,7 +233,7 @@ final class WindowProcessor implements Processor<String, Observation, String, Ou
             DriftResult result = detector.detect(reference.samples(), current);
             long detectionNanos = System.nanoTime() - started;
             Instant now = clock.instant();
-            ScoreRecord score = ScoreRecord.of(w.stream(), w.windowStart(), w.windowEnd(), seen, result,
+            ScoreRecord score = ScoreRecord.of(w.stream(), w.windowStart(), w.windowEnd(), tally.count(), result,
                     reference.contentVersion(), now, detectionNanos / 1_000_000);
             listener.windowEvaluated(score, detectionNanos,
                     Math.max(0, now.toEpochMilli() - (w.windowEnd() + graceMs)));
@@ -202,10 +246,9 @@ final class WindowProcessor implements Processor<String, Observation, String, Ou
                     Instant.ofEpochMilli(w.windowStart()), Instant.ofEpochMilli(w.windowEnd()), e);
             listener.windowFailed(w.stream());
         }
-        for (Bytes k : slotKeys) {
+        for (Bytes k : sampleKeys) {
             samples.delete(k);
         }
-        counts.delete(Bytes.wrap(windowKey));
-        index.delete(Bytes.wrap(WindowKeys.index(w.windowEnd(), w.windowStart(), w.stream())));
+        tallies.delete(Bytes.wrap(windowKey));
     }
 }

@@ -116,8 +116,20 @@ public final class ThroughputBench {
             to = events * 9L / 10;
         }
 
+        private final java.util.concurrent.atomic.AtomicLong notDecoded = new java.util.concurrent.atomic.AtomicLong();
+
+        @Override
+        public void imageNotDecoded(String stream) {
+            notDecoded.incrementAndGet();
+            passed();
+        }
+
         @Override
         public void imageProcessed(String stream, long extractionNanos) {
+            passed();
+        }
+
+        private void passed() {
             long n = seen.incrementAndGet();
             if (n == from) fromNanos = System.nanoTime();
             if (n == to) toNanos = System.nanoTime();
