@@ -6,8 +6,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import dev.imagedrift.reference.SnapshotOptions;
+
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -22,7 +25,7 @@ import java.util.concurrent.Callable;
                 "1:an invalid measurement (events dead-lettered or late, a phase not completed): no figure",
                 "2:usage error"},
         subcommands = {BenchCommand.Properties.class, BenchCommand.Throughput.class, BenchCommand.Latency.class,
-                BenchCommand.Memory.class})
+                BenchCommand.Memory.class, BenchCommand.Sampling.class})
 public final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -173,6 +176,53 @@ public final class BenchCommand implements Runnable {
                     + "after GC %.0f MiB, state on disk %.0f MiB; ingested in %.0f s%n", r.streams(),
                     r.samplesPerStream(), r.maxHeap(), r.rssBytes() / 1048576.0, r.peakRssBytes() / 1048576.0,
                     r.heapUsedAfterGcBytes() / 1048576.0, r.stateOnDiskBytes() / 1048576.0, r.secondsToIngest());
+        }
+    }
+
+    /** Decode work and CPU per window against traffic, with sampling before decoding. */
+    @Command(name = "sampling", mixinStandardHelpOptions = true,
+            description = {"Decodes and CPU per window against events per window (a cold window, and the one after "
+                    + "it), through the real topology and decoder without a broker; writes a plot and a CSV."})
+    static final class Sampling implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--events", split = ",", defaultValue = "10000,30000,100000,300000,1000000",
+                description = "Events per window, one run each (default: ${DEFAULT-VALUE}).")
+        List<Integer> events;
+        @Option(names = "--max-samples", description = "window.max-samples, the sample size k (default: the "
+                + "monitor's, " + SnapshotOptions.DEFAULT_MAX_SAMPLES + ").")
+        int maxSamples = SnapshotOptions.DEFAULT_MAX_SAMPLES;
+        @Option(names = "--images", defaultValue = "samples/bench640", description = "JPEGs (default: ${DEFAULT-VALUE}).")
+        Path images;
+        @Option(names = "--out", defaultValue = "target/bench/sampling.png",
+                description = "The plot; a CSV is written beside it (default: ${DEFAULT-VALUE}).")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            return measure(spec, this::measureAndPrint);
+        }
+
+        private void measureAndPrint() throws Exception {
+            PrintWriter o = spec.commandLine().getOut();
+            SamplingBench.Result r = SamplingBench.run(events, maxSamples, images, o);
+            StringBuilder csv = new StringBuilder("events,window,decoded,not_decoded,cpu_seconds,wall_seconds,"
+                    + "decoded_over_k,close_millis\n");
+            o.printf(Locale.ROOT, "%n%12s  %-5s  %9s  %8s  %10s  %12s  %12s%n", "events/window", "window", "decoded",
+                    "decoded/k", "CPU s", "CPU s if all", "wall s");
+            for (SamplingBench.Point p : r.points()) {
+                String window = p.cold() ? "cold" : "next";
+                o.printf(Locale.ROOT, "%,12d  %-5s  %,9d  %8.2f  %10.1f  %12.1f  %12.1f%n", p.events(), window,
+                        p.decoded(), p.decoded() / (double) r.k(), p.cpuSeconds(),
+                        p.events() * r.cpuMsPerDecodedImage() / 1000, p.wallSeconds());
+                csv.append(String.format(Locale.ROOT, "%d,%s,%d,%d,%.3f,%.3f,%.4f,%d%n", p.events(), window,
+                        p.decoded(), p.notDecoded(), p.cpuSeconds(), p.wallSeconds(), p.decoded() / (double) r.k(),
+                        p.closeMillis()));
+            }
+            SamplingBench.plot(r, out);
+            Path csvFile = out.resolveSibling(out.getFileName().toString().replaceFirst("\\.png$", "") + ".csv");
+            java.nio.file.Files.writeString(csvFile, csv);
+            o.printf("k = %,d; plot %s, data %s%n", r.k(), out, csvFile);
         }
     }
 }
