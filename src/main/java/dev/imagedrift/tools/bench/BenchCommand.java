@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
                 "1:an invalid measurement (events dead-lettered or late, a phase not completed): no figure",
                 "2:usage error"},
         subcommands = {BenchCommand.Properties.class, BenchCommand.Throughput.class, BenchCommand.Latency.class,
-                BenchCommand.Memory.class, BenchCommand.Sampling.class})
+                BenchCommand.Memory.class, BenchCommand.Sampling.class, BenchCommand.Threads.class})
 public final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -100,6 +100,9 @@ public final class BenchCommand implements Runnable {
         int threads;
         @Option(names = "--images", defaultValue = "samples/bench640", description = "JPEGs for --kind jpeg (default: ${DEFAULT-VALUE}).")
         Path images;
+        @Option(names = "--max-samples", description = "window.max-samples (default: every event of a stream fits, "
+                + "so every image is decoded; smaller: the sampled path, where most are only counted).")
+        Integer maxSamples;
 
         @Override
         public Integer call() throws Exception {
@@ -108,11 +111,13 @@ public final class BenchCommand implements Runnable {
 
         private void measureAndPrint() throws Exception {
             ThroughputBench.Kind k = ThroughputBench.Kind.valueOf(kind.toUpperCase(Locale.ROOT));
-            ThroughputBench.Result r = ThroughputBench.run(k, events, streams, partitions, threads, images, spec.commandLine().getOut());
+            ThroughputBench.Result r = ThroughputBench.run(k, events, streams, partitions, threads, images, maxSamples,
+                    spec.commandLine().getOut());
             spec.commandLine().getOut().printf(Locale.ROOT, "%s: %,d events in %.1f s = %,.0f events/s overall, %,.0f events/s sustained "
-                    + "(20%%-90%% of the events) (%d streams, %d partitions, %d stream threads, %s)%n", kind, r.events(),
+                    + "(20%%-90%% of the events) (%d streams, %d partitions, %d stream threads, %s; max-samples %,d: "
+                    + "%,d not decoded)%n", kind, r.events(),
                     r.seconds(), r.eventsPerSecond(), r.sustainedPerSecond(), r.streams(), r.partitions(), r.threads(),
-                    r.guarantee());
+                    r.guarantee(), r.maxSamples(), r.notDecoded());
             if (r.extractorOnlyPerSecond() != null) {
                 spec.commandLine().getOut().printf(Locale.ROOT, "decode + properties alone on %d threads: %,.0f images/s; "
                         + "the stream sustains %.0f%% of it%n", threads, r.extractorOnlyPerSecond(),
@@ -158,12 +163,16 @@ public final class BenchCommand implements Runnable {
     static final class Memory implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @Option(names = "--streams", defaultValue = "100", description = "Streams (default: ${DEFAULT-VALUE}).")
-        int streams;
+        @Option(names = "--streams", split = ",", defaultValue = "100",
+                description = "Streams; a list (1,10,100,1000) runs each and plots memory against it (default: ${DEFAULT-VALUE}).")
+        List<Integer> streams;
         @Option(names = "--samples", defaultValue = "10000", description = "Samples per stream = window.max-samples (default: ${DEFAULT-VALUE}).")
         int samples;
         @Option(names = "--heap", defaultValue = "1g", description = "-Xmx of the monitor process (default: ${DEFAULT-VALUE}).")
         String heap;
+        @Option(names = "--out", defaultValue = "target/bench/memory.png",
+                description = "The plot, when several stream counts are given (default: ${DEFAULT-VALUE}).")
+        Path out;
 
         @Override
         public Integer call() throws Exception {
@@ -171,11 +180,20 @@ public final class BenchCommand implements Runnable {
         }
 
         private void measureAndPrint() throws Exception {
-            MemoryBench.Result r = MemoryBench.run(streams, samples, heap, spec.commandLine().getOut());
-            spec.commandLine().getOut().printf(Locale.ROOT, "%d streams x %,d samples (-Xmx%s): RSS %.0f MiB (peak %.0f MiB), heap "
-                    + "after GC %.0f MiB, state on disk %.0f MiB; ingested in %.0f s%n", r.streams(),
-                    r.samplesPerStream(), r.maxHeap(), r.rssBytes() / 1048576.0, r.peakRssBytes() / 1048576.0,
-                    r.heapUsedAfterGcBytes() / 1048576.0, r.stateOnDiskBytes() / 1048576.0, r.secondsToIngest());
+            PrintWriter o = spec.commandLine().getOut();
+            List<MemoryBench.Result> results = new java.util.ArrayList<>();
+            for (int n : streams) {
+                MemoryBench.Result r = MemoryBench.run(n, samples, heap, o);
+                results.add(r);
+                o.printf(Locale.ROOT, "%d streams x %,d samples (-Xmx%s): RSS %.0f MiB (peak %.0f MiB), heap "
+                        + "after GC %.0f MiB, state on disk %.0f MiB; ingested in %.0f s%n", r.streams(),
+                        r.samplesPerStream(), r.maxHeap(), r.rssBytes() / 1048576.0, r.peakRssBytes() / 1048576.0,
+                        r.heapUsedAfterGcBytes() / 1048576.0, r.stateOnDiskBytes() / 1048576.0, r.secondsToIngest());
+            }
+            if (results.size() > 1) {
+                MemoryBench.plot(results, out);
+                o.printf("plot %s%n", out);
+            }
         }
     }
 
@@ -223,6 +241,54 @@ public final class BenchCommand implements Runnable {
             Path csvFile = out.resolveSibling(out.getFileName().toString().replaceFirst("\\.png$", "") + ".csv");
             java.nio.file.Files.writeString(csvFile, csv);
             o.printf("k = %,d; plot %s, data %s%n", r.k(), out, csvFile);
+        }
+    }
+
+    /** Throughput against stream threads. */
+    @Command(name = "threads", mixinStandardHelpOptions = true,
+            description = "Sustained throughput against the number of stream threads, for JPEG and precomputed events "
+                    + "(a bench throughput run each), with JPEG decoding alone on as many threads; writes a plot.")
+    static final class Threads implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--threads", split = ",", defaultValue = "1,2", description = "Stream threads (default: ${DEFAULT-VALUE}).")
+        List<Integer> threads;
+        @Option(names = "--jpeg-events", defaultValue = "12000", description = "JPEG events a run (default: ${DEFAULT-VALUE}).")
+        int jpegEvents;
+        @Option(names = "--precomputed-events", defaultValue = "400000",
+                description = "Precomputed events a run (default: ${DEFAULT-VALUE}).")
+        int precomputedEvents;
+        @Option(names = "--partitions", defaultValue = "2", description = "Input topic partitions (default: ${DEFAULT-VALUE}).")
+        int partitions;
+        @Option(names = "--images", defaultValue = "samples/bench640", description = "JPEGs (default: ${DEFAULT-VALUE}).")
+        Path images;
+        @Option(names = "--out", defaultValue = "target/bench/threads.png", description = "The plot (default: ${DEFAULT-VALUE}).")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            return measure(spec, this::measureAndPrint);
+        }
+
+        private void measureAndPrint() throws Exception {
+            PrintWriter o = spec.commandLine().getOut();
+            List<ThroughputBench.Result> jpeg = new java.util.ArrayList<>();
+            List<ThroughputBench.Result> precomputed = new java.util.ArrayList<>();
+            for (int t : threads) {
+                jpeg.add(ThroughputBench.run(ThroughputBench.Kind.JPEG, jpegEvents, 10, partitions, t, images, null, o));
+                precomputed.add(ThroughputBench.run(ThroughputBench.Kind.PRECOMPUTED, precomputedEvents, 10, partitions,
+                        t, images, null, o));
+            }
+            o.printf("%n%8s  %14s  %14s  %6s  %18s%n", "threads", "JPEG events/s", "decode alone/s", "ratio",
+                    "precomputed/s");
+            for (int i = 0; i < threads.size(); i++) {
+                ThroughputBench.Result j = jpeg.get(i);
+                o.printf(Locale.ROOT, "%8d  %,14.0f  %,14.0f  %5.0f%%  %,18.0f%n", threads.get(i), j.sustainedPerSecond(),
+                        j.extractorOnlyPerSecond(), 100 * j.sustainedPerSecond() / j.extractorOnlyPerSecond(),
+                        precomputed.get(i).sustainedPerSecond());
+            }
+            ThroughputBench.plotThreads(jpeg, precomputed, out);
+            o.printf("plot %s%n", out);
         }
     }
 }

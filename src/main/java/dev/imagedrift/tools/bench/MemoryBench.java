@@ -115,4 +115,23 @@ public final class MemoryBench {
             return s.getLocalPort();
         }
     }
+
+    /** Memory against the number of streams (each with a full reservoir). */
+    static void plot(java.util.List<Result> results, Path file) throws IOException {
+        double[] streams = results.stream().mapToDouble(Result::streams).toArray();
+        var chart = BenchCharts.chart(String.format(java.util.Locale.ROOT,
+                        "Memory against concurrent streams (%,d samples each, -Xmx%s)", results.get(0).samplesPerStream(),
+                        results.get(0).maxHeap()),
+                "one monitor process (run) holding every stream's full reservoir; heap and RSS after a full GC",
+                new BenchCharts.Axis("streams", true), new BenchCharts.Axis("MiB", true), java.util.List.of(
+                        new BenchCharts.Line("resident set (RSS) after GC", streams,
+                                results.stream().mapToDouble(r -> r.rssBytes() / 1048576.0).toArray(), false),
+                        new BenchCharts.Line("peak RSS", streams,
+                                results.stream().mapToDouble(r -> r.peakRssBytes() / 1048576.0).toArray(), false),
+                        new BenchCharts.Line("heap in use after GC", streams,
+                                results.stream().mapToDouble(r -> r.heapUsedAfterGcBytes() / 1048576.0).toArray(), false),
+                        new BenchCharts.Line("state stores on disk", streams,
+                                results.stream().mapToDouble(r -> r.stateOnDiskBytes() / 1048576.0).toArray(), false)));
+        BenchCharts.write(file, 760, 480, chart);
+    }
 }

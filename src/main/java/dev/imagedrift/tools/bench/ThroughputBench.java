@@ -4,6 +4,7 @@ import dev.imagedrift.app.MonitorRuntime;
 import dev.imagedrift.image.DecodedImage;
 import dev.imagedrift.image.ImageDecoder;
 import dev.imagedrift.properties.PropertySet;
+import dev.imagedrift.reference.SnapshotOptions;
 import dev.imagedrift.stream.EventParser;
 import dev.imagedrift.stream.MonitorListener;
 import dev.imagedrift.stream.StreamsSettings;
@@ -45,27 +46,37 @@ public final class ThroughputBench {
      */
     public record Result(Kind kind, int events, int streams, int partitions, int threads, double seconds,
                          double eventsPerSecond, double sustainedPerSecond, Double extractorOnlyPerSecond,
-                         String guarantee) {}
+                         String guarantee, int maxSamples, long notDecoded) {}
 
     private ThroughputBench() {}
 
+    /**
+     * @param maxSamples window.max-samples; null = enough for every event of a stream, so that every
+     *                   image is decoded (what the ratio to the extractor alone needs)
+     */
     public static Result run(Kind kind, int events, int streams, int partitions, int threads, Path images,
-                             PrintWriter log) throws Exception {
+                             Integer maxSamples, PrintWriter log) throws Exception {
         Path dir = Files.createTempDirectory("imagedrift-bench-");
         List<byte[]> jpegs = kind == Kind.JPEG ? readImages(images) : List.of();
+        boolean decodeAll = maxSamples == null;
+        int samples = decodeAll ? Math.max(SnapshotOptions.DEFAULT_MAX_SAMPLES, (events + streams - 1) / streams)
+                : maxSamples;
         try (BenchEnvironment env = new BenchEnvironment(dir, partitions, threads,
-                "{size: " + WINDOW.toMillis() + "ms, grace: 1m}", 0)) {
+                "{size: " + WINDOW.toMillis() + "ms, grace: 1m, max-samples: " + samples + "}", 0)) {
             BacklogClock clock = new BacklogClock(WINDOW.toMillis(), System.currentTimeMillis());
             log.printf("producing %,d %s events on %d streams ...%n", events, kind.name().toLowerCase(), streams);
             produce(env, kind, events, streams, clock, jpegs);
             ProgressClock progress = new ProgressClock(events);
             try (Admin admin = env.admin(); MonitorRuntime monitor = env.startMonitor(progress)) {
                 long start = System.nanoTime();
+                long startEpochMs = System.currentTimeMillis();
                 log.println("monitor RUNNING; timing until every event is through both stages ...");
                 while (!env.caughtUp(admin)) {
                     Thread.sleep(100);
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
+                // For scripts/profile-stream.sh, which looks only at this span of a flight recording.
+                log.printf("streaming phase: %d .. %d epoch ms%n", startEpochMs, System.currentTimeMillis());
                 DeadLetterAudit.read(env.broker.bootstrapServers(), env.config.topics().deadLetter())
                         .requireNone("bench throughput");
                 double sustained = progress.sustainedPerSecond();
@@ -73,10 +84,15 @@ public final class ThroughputBench {
                     throw new InvalidMeasurement("bench throughput: the extraction stage never passed 20% and 90% of "
                             + events + " events (" + progress.seen() + " seen)");
                 }
+                if (decodeAll && progress.notDecoded() > 0) {
+                    throw new InvalidMeasurement("bench throughput: " + progress.notDecoded() + " images were not "
+                            + "decoded; the figure would not be the decode-everything rate it claims");
+                }
                 Double extractor = kind == Kind.JPEG ? extractorOnly(jpegs, Math.min(events, 10_000), threads) : null;
                 return new Result(kind, events, streams, partitions, threads, seconds, events / seconds,
                         sustained, extractor, env.config.kafka().processingGuarantee()
-                        + ", commit every " + StreamsSettings.from(env.config).getProperty("commit.interval.ms", "100") + " ms");
+                        + ", commit every " + StreamsSettings.from(env.config).getProperty("commit.interval.ms", "100")
+                        + " ms", samples, progress.notDecoded());
             }
         } finally {
             deleteTree(dir);
@@ -139,6 +155,10 @@ public final class ThroughputBench {
             return seen.get();
         }
 
+        long notDecoded() {
+            return notDecoded.get();
+        }
+
         double sustainedPerSecond() {
             return toNanos > fromNanos ? (to - from) / ((toNanos - fromNanos) / 1e9) : Double.NaN;
         }
@@ -196,5 +216,21 @@ public final class ThroughputBench {
         } catch (java.io.IOException ignored) {
             // temp files left behind are harmless
         }
+    }
+
+    /** Sustained throughput against stream threads: JPEG (with decoding alone) and precomputed events. */
+    static void plotThreads(List<Result> jpeg, List<Result> precomputed, Path file) throws java.io.IOException {
+        double[] threads = jpeg.stream().mapToDouble(Result::threads).toArray();
+        var images = BenchCharts.chart("640x480 JPEG events", "sustained rate through a real broker, exactly-once",
+                new BenchCharts.Axis("stream threads", false), new BenchCharts.Axis("events per second", false), List.of(
+                        new BenchCharts.Line("through the monitor", threads,
+                                jpeg.stream().mapToDouble(Result::sustainedPerSecond).toArray(), false),
+                        new BenchCharts.Line("decode + properties alone, as many threads", threads,
+                                jpeg.stream().mapToDouble(Result::extractorOnlyPerSecond).toArray(), false)));
+        var values = BenchCharts.chart("Precomputed-property events", "sustained rate through a real broker, exactly-once",
+                new BenchCharts.Axis("stream threads", false), new BenchCharts.Axis("events per second", false), List.of(
+                        new BenchCharts.Line("through the monitor", threads,
+                                precomputed.stream().mapToDouble(Result::sustainedPerSecond).toArray(), false)));
+        BenchCharts.write(file, 560, 420, images, values);
     }
 }
