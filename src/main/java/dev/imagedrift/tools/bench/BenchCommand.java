@@ -118,6 +118,8 @@ public final class BenchCommand implements Runnable {
                     + "%,d not decoded)%n", kind, r.events(),
                     r.seconds(), r.eventsPerSecond(), r.sustainedPerSecond(), r.streams(), r.partitions(), r.threads(),
                     r.guarantee(), r.maxSamples(), r.notDecoded());
+            spec.commandLine().getOut().printf(Locale.ROOT, "CPU per event: monitor threads %.3f ms, whole process "
+                    + "(with the in-process broker, GC, JIT) %.3f ms%n", r.monitorCpuMsPerEvent(), r.processCpuMsPerEvent());
             if (r.extractorOnlyPerSecond() != null) {
                 spec.commandLine().getOut().printf(Locale.ROOT, "decode + properties alone on %d threads: %,.0f images/s; "
                         + "the stream sustains %.0f%% of it%n", threads, r.extractorOnlyPerSecond(),

@@ -46,7 +46,18 @@ public final class ThroughputBench {
      */
     public record Result(Kind kind, int events, int streams, int partitions, int threads, double seconds,
                          double eventsPerSecond, double sustainedPerSecond, Double extractorOnlyPerSecond,
-                         String guarantee, int maxSamples, long notDecoded) {}
+                         String guarantee, int maxSamples, long notDecoded, double monitorCpuSeconds,
+                         double processCpuSeconds) {
+        /** CPU of the monitor's own threads per event (stream threads and their clients; not the broker). */
+        public double monitorCpuMsPerEvent() {
+            return 1000 * monitorCpuSeconds / events;
+        }
+
+        /** CPU of the whole process per event: the monitor, the in-process broker, GC and JIT. */
+        public double processCpuMsPerEvent() {
+            return 1000 * processCpuSeconds / events;
+        }
+    }
 
     private ThroughputBench() {}
 
@@ -70,11 +81,13 @@ public final class ThroughputBench {
             try (Admin admin = env.admin(); MonitorRuntime monitor = env.startMonitor(progress)) {
                 long start = System.nanoTime();
                 long startEpochMs = System.currentTimeMillis();
+                ThreadCpu cpu = new ThreadCpu(env.config.kafka().applicationId());
                 log.println("monitor RUNNING; timing until every event is through both stages ...");
                 while (!env.caughtUp(admin)) {
                     Thread.sleep(100);
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
+                ThreadCpu.Used used = cpu.used();
                 // For scripts/profile-stream.sh, which looks only at this span of a flight recording.
                 log.printf("streaming phase: %d .. %d epoch ms%n", startEpochMs, System.currentTimeMillis());
                 DeadLetterAudit.read(env.broker.bootstrapServers(), env.config.topics().deadLetter())
@@ -92,7 +105,7 @@ public final class ThroughputBench {
                 return new Result(kind, events, streams, partitions, threads, seconds, events / seconds,
                         sustained, extractor, env.config.kafka().processingGuarantee()
                         + ", commit every " + StreamsSettings.from(env.config).getProperty("commit.interval.ms", "100")
-                        + " ms", samples, progress.notDecoded());
+                        + " ms", samples, progress.notDecoded(), used.markedSeconds(), used.processSeconds());
             }
         } finally {
             deleteTree(dir);
