@@ -114,12 +114,16 @@ public final class BenchCommand implements Runnable {
             ThroughputBench.Result r = ThroughputBench.run(k, events, streams, partitions, threads, images, maxSamples,
                     spec.commandLine().getOut());
             spec.commandLine().getOut().printf(Locale.ROOT, "%s: %,d events in %.1f s = %,.0f events/s overall, %,.0f events/s sustained "
-                    + "(20%%-90%% of the events) (%d streams, %d partitions, %d stream threads, %s; max-samples %,d: "
+                    + "(%.0f%%-%.0f%% of the events) (%d streams, %d partitions, %d stream threads, %s; max-samples %,d: "
                     + "%,d not decoded)%n", kind, r.events(),
-                    r.seconds(), r.eventsPerSecond(), r.sustainedPerSecond(), r.streams(), r.partitions(), r.threads(),
+                    r.seconds(), r.eventsPerSecond(), r.sustainedPerSecond(), 100 * ThroughputBench.SUSTAINED_FROM,
+                    100 * ThroughputBench.SUSTAINED_TO, r.streams(), r.partitions(), r.threads(),
                     r.guarantee(), r.maxSamples(), r.notDecoded());
-            spec.commandLine().getOut().printf(Locale.ROOT, "CPU per event: monitor threads %.3f ms, whole process "
-                    + "(with the in-process broker, GC, JIT) %.3f ms%n", r.monitorCpuMsPerEvent(), r.processCpuMsPerEvent());
+            spec.commandLine().getOut().printf(Locale.ROOT, "CPU per event, sustained span: monitor threads %.3f ms, whole "
+                    + "process (with the in-process broker, GC, JIT) %.3f ms%s%n", r.monitorCpuMsPerEvent(),
+                    r.processCpuMsPerEvent(), r.extractorOnlyProcessCpuMs() == null ? "" : String.format(Locale.ROOT,
+                            "; decode + properties alone %.3f ms (whole process): CPU ratio %.0f%%",
+                            r.extractorOnlyProcessCpuMs(), 100 * r.cpuRatio()));
             if (r.extractorOnlyPerSecond() != null) {
                 spec.commandLine().getOut().printf(Locale.ROOT, "decode + properties alone on %d threads: %,.0f images/s; "
                         + "the stream sustains %.0f%% of it%n", threads, r.extractorOnlyPerSecond(),

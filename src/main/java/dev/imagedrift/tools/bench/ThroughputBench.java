@@ -33,6 +33,12 @@ import java.util.stream.Stream;
  * exactly-once commits), the part that grows with traffic.
  */
 public final class ThroughputBench {
+    /**
+     * The sustained span, as shares of the events: the second half, once the JIT has compiled the hot
+     * paths of the monitor, the Kafka clients and the in-process broker, and before the backlog drains.
+     */
+    static final double SUSTAINED_FROM = 0.5;
+    static final double SUSTAINED_TO = 0.95;
     /** Window length of the run: long enough that no window closes while timing (see {@link BacklogClock}). */
     static final java.time.Duration WINDOW = java.time.Duration.ofHours(1);
 
@@ -42,20 +48,20 @@ public final class ThroughputBench {
     /**
      * One measurement. {@code eventsPerSecond}: every event through both stages, from RUNNING to
      * the last commit (start-up and JIT warm-up included). {@code sustainedPerSecond}: the rate of
-     * the extraction stage between 20% and 90% of the events, warm and not yet draining.
+     * the extraction stage over the sustained span ({@link #SUSTAINED_FROM} to {@link #SUSTAINED_TO} of
+     * the events), and the CPU per event over the same span: of the monitor's own threads, and of the
+     * whole process (with the in-process broker, GC and JIT).
      */
     public record Result(Kind kind, int events, int streams, int partitions, int threads, double seconds,
                          double eventsPerSecond, double sustainedPerSecond, Double extractorOnlyPerSecond,
-                         String guarantee, int maxSamples, long notDecoded, double monitorCpuSeconds,
-                         double processCpuSeconds) {
-        /** CPU of the monitor's own threads per event (stream threads and their clients; not the broker). */
-        public double monitorCpuMsPerEvent() {
-            return 1000 * monitorCpuSeconds / events;
-        }
-
-        /** CPU of the whole process per event: the monitor, the in-process broker, GC and JIT. */
-        public double processCpuMsPerEvent() {
-            return 1000 * processCpuSeconds / events;
+                         String guarantee, int maxSamples, long notDecoded, double monitorCpuMsPerEvent,
+                         double processCpuMsPerEvent, Double extractorOnlyProcessCpuMs) {
+        /**
+         * Decoding alone's whole-process CPU per image over the stream's per event: what the stream would
+         * sustain of decoding alone if CPU were all it lacked. Steadier than the rates on a shared machine.
+         */
+        public Double cpuRatio() {
+            return extractorOnlyProcessCpuMs == null ? null : extractorOnlyProcessCpuMs / processCpuMsPerEvent;
         }
     }
 
@@ -77,35 +83,36 @@ public final class ThroughputBench {
             BacklogClock clock = new BacklogClock(WINDOW.toMillis(), System.currentTimeMillis());
             log.printf("producing %,d %s events on %d streams ...%n", events, kind.name().toLowerCase(), streams);
             produce(env, kind, events, streams, clock, jpegs);
-            ProgressClock progress = new ProgressClock(events);
+            ProgressClock progress = new ProgressClock(events, env.config.kafka().applicationId());
             try (Admin admin = env.admin(); MonitorRuntime monitor = env.startMonitor(progress)) {
                 long start = System.nanoTime();
                 long startEpochMs = System.currentTimeMillis();
-                ThreadCpu cpu = new ThreadCpu(env.config.kafka().applicationId());
                 log.println("monitor RUNNING; timing until every event is through both stages ...");
                 while (!env.caughtUp(admin)) {
                     Thread.sleep(100);
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
-                ThreadCpu.Used used = cpu.used();
                 // For scripts/profile-stream.sh, which looks only at this span of a flight recording.
                 log.printf("streaming phase: %d .. %d epoch ms%n", startEpochMs, System.currentTimeMillis());
                 DeadLetterAudit.read(env.broker.bootstrapServers(), env.config.topics().deadLetter())
                         .requireNone("bench throughput");
                 double sustained = progress.sustainedPerSecond();
                 if (!(sustained > 0)) {
-                    throw new InvalidMeasurement("bench throughput: the extraction stage never passed 20% and 90% of "
+                    throw new InvalidMeasurement("bench throughput: the extraction stage never crossed the sustained span of "
                             + events + " events (" + progress.seen() + " seen)");
                 }
                 if (decodeAll && progress.notDecoded() > 0) {
                     throw new InvalidMeasurement("bench throughput: " + progress.notDecoded() + " images were not "
                             + "decoded; the figure would not be the decode-everything rate it claims");
                 }
-                Double extractor = kind == Kind.JPEG ? extractorOnly(jpegs, Math.min(events, 10_000), threads) : null;
+                ExtractorAlone extractor = kind == Kind.JPEG
+                        ? extractorOnly(jpegs, Math.min(events, 10_000), threads) : null;
                 return new Result(kind, events, streams, partitions, threads, seconds, events / seconds,
-                        sustained, extractor, env.config.kafka().processingGuarantee()
+                        sustained, extractor == null ? null : extractor.perSecond(),
+                        env.config.kafka().processingGuarantee()
                         + ", commit every " + StreamsSettings.from(env.config).getProperty("commit.interval.ms", "100")
-                        + " ms", samples, progress.notDecoded(), used.markedSeconds(), used.processSeconds());
+                        + " ms", samples, progress.notDecoded(), progress.cpuMsPerEvent(true), progress.cpuMsPerEvent(false),
+                        extractor == null ? null : extractor.processCpuMsPerImage());
             }
         } finally {
             deleteTree(dir);
@@ -132,20 +139,23 @@ public final class ThroughputBench {
         }
     }
 
-    /** Notes when the extraction stage passes 20% and 90% of the events. */
+    /** Notes when the extraction stage enters and leaves the sustained span, and the CPU used in between. */
     private static final class ProgressClock implements MonitorListener {
         private final java.util.concurrent.atomic.AtomicLong seen = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.concurrent.atomic.AtomicLong notDecoded = new java.util.concurrent.atomic.AtomicLong();
+        private final String monitorThreads;
         private final long from;
         private final long to;
         private volatile long fromNanos;
         private volatile long toNanos;
+        private volatile ThreadCpu cpuFrom;
+        private volatile ThreadCpu.Used cpuUsed;
 
-        ProgressClock(int events) {
-            from = events / 5;
-            to = events * 9L / 10;
+        ProgressClock(int events, String monitorThreads) {
+            this.monitorThreads = monitorThreads;
+            from = (long) (events * SUSTAINED_FROM);
+            to = (long) (events * SUSTAINED_TO);
         }
-
-        private final java.util.concurrent.atomic.AtomicLong notDecoded = new java.util.concurrent.atomic.AtomicLong();
 
         @Override
         public void imageNotDecoded(String stream) {
@@ -160,8 +170,14 @@ public final class ThroughputBench {
 
         private void passed() {
             long n = seen.incrementAndGet();
-            if (n == from) fromNanos = System.nanoTime();
-            if (n == to) toNanos = System.nanoTime();
+            if (n == from) {
+                fromNanos = System.nanoTime();
+                cpuFrom = new ThreadCpu(monitorThreads);
+            }
+            if (n == to) {
+                toNanos = System.nanoTime();
+                cpuUsed = cpuFrom == null ? null : cpuFrom.used();
+            }
         }
 
         long seen() {
@@ -175,10 +191,19 @@ public final class ThroughputBench {
         double sustainedPerSecond() {
             return toNanos > fromNanos ? (to - from) / ((toNanos - fromNanos) / 1e9) : Double.NaN;
         }
+
+        /** CPU ms per event over the span: of the monitor's threads, or of the whole process. */
+        double cpuMsPerEvent(boolean monitorOnly) {
+            if (cpuUsed == null) return Double.NaN;
+            return 1000 * (monitorOnly ? cpuUsed.markedSeconds() : cpuUsed.processSeconds()) / (to - from);
+        }
     }
 
+    /** Decode + properties alone: images per second, and the whole process's CPU per image meanwhile (GC included). */
+    record ExtractorAlone(double perSecond, double processCpuMsPerImage) {}
+
     /** Decode + properties alone on the same images and thread count: the ceiling the stream is compared with. */
-    static double extractorOnly(List<byte[]> jpegs, int count, int threads) throws Exception {
+    static ExtractorAlone extractorOnly(List<byte[]> jpegs, int count, int threads) throws Exception {
         ImageDecoder decoder = ImageDecoder.withDefaults();
         PropertySet properties = PropertySet.defaults();
         for (int i = 0; i < 200; i++) { // warm up the JIT like the stream's first events do
@@ -188,6 +213,7 @@ public final class ThroughputBench {
         try {
             AtomicInteger next = new AtomicInteger();
             long start = System.nanoTime();
+            ThreadCpu cpu = new ThreadCpu("\u0000"); // no thread is marked: the process figure only
             List<Future<?>> workers = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 workers.add(pool.submit(() -> {
@@ -202,7 +228,8 @@ public final class ThroughputBench {
             for (Future<?> f : workers) {
                 f.get();
             }
-            return count / ((System.nanoTime() - start) / 1e9);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            return new ExtractorAlone(count / seconds, 1000 * cpu.used().processSeconds() / count);
         } finally {
             pool.shutdownNow();
         }
