@@ -131,6 +131,26 @@ local units = import 'lib/units.libsonnet';
             },
           },
           {
+            alert: 'ImageDriftTooManyStreams',
+            // More distinct streams than window.max-streams (events refused) or metrics.max-streams
+            // (series folded into stream="_other"): a misconfigured or hostile producer, or a fleet
+            // that outgrew the limits.
+            expr: |||
+              sum by (%(by)s) (increase(imagedrift_images_failed_total{%(sel)s, reason="too_many_streams"}[10m]))
+              + sum by (%(by)s) (increase(imagedrift_metric_streams_folded_total{%(sel)s}[10m])) > 0
+            ||| % { by: by, sel: sel },
+            'for': '5m',
+            keep_firing_for: '10m',
+            labels: { severity: 'warning' },
+            annotations: {
+              summary: 'More streams than the monitor tracks ({{ $value }} refused or folded reports in 10 minutes)',
+              description: '{{ $labels.namespace }}/{{ $labels.job }} saw more distinct streams than window.max-streams '
+                           + '(their events are dead-lettered as too_many_streams) or metrics.max-streams (their counters '
+                           + 'are folded into stream="_other"): {{ $value }} reports in the last 10 minutes.',
+              runbook_url: runbook('ImageDriftTooManyStreams'),
+            },
+          },
+          {
             alert: 'ImageDriftConsumerLagGrowing',
             // Lag is judged in time: more than a minute's worth of processing behind, and still rising
             // over 10 minutes. clamp_min keeps a stuck consumer (rate 0) from dividing the floor away.

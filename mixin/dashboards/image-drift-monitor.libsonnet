@@ -75,10 +75,11 @@ local units = import '../lib/units.libsonnet';
                + 'The ImageDriftDeadLetterRateHigh alert fires above ' + units.percent(c.deadLetterRatio) + '.',
                [['sum(rate(imagedrift_images_failed_total{%s}[5m])) / (sum(rate(imagedrift_images_processed_total{%s}[5m])) + sum(rate(imagedrift_images_failed_total{%s}[5m])))' % [d, d, d], 'dead letters']],
                unit='percentunit', decimals=2, steps=[{ color: 'orange', value: c.deadLetterRatio }]),
-        p.stat('Version', 'Build of the running monitor (imagedrift_build_info) and rows in its reference snapshot.',
+        p.stat('Version', 'Build of the running monitor (imagedrift_build_info), rows in its reference snapshot, and the JPEG decoder and properties mode in use (imagedrift_decoder_info: imageio is the slow fallback).',
                [
                  ['count by (version) (imagedrift_build_info{%s})' % d, '{{version}}'],
                  ['max(imagedrift_reference_samples{%s})' % d, 'reference rows'],
+                 ['count by (decoder, mode) (imagedrift_decoder_info{%s})' % d, '{{decoder}}, {{mode}}'],
                ], decimals=0, colorMode='none', textMode='value_and_name'),
       ],
     },
@@ -123,12 +124,31 @@ local units = import '../lib/units.libsonnet';
       ],
     },
     {
+      row: p.row('Embedding drift'),
+      panels: [
+        p.timeseries('Embedding drift score and p-value',
+                     "Only for streams whose reference snapshot has embeddings: the embedding test's score and p-value (compare with alpha / 2), "
+                     + "its own status (1 = DRIFT), and the samples on each side (right axis). The window's status is DRIFT when either test drifts.",
+                     [
+                       ['imagedrift_embedding_drift_score{%s}' % s, '{{stream}} score'],
+                       ['imagedrift_embedding_p_value{%s}' % s, '{{stream}} p-value'],
+                       ['imagedrift_embedding_drift_status{%s}' % s, '{{stream}} status'],
+                       ['imagedrift_embedding_window_samples{%s}' % s, '{{stream}} {{side}} samples'],
+                     ], w=16, h=9, min=0, showPoints='always',
+                     overrides=[p.override('D', [{ id: 'custom.axisPlacement', value: 'right' }, { id: 'unit', value: 'short' }])]),
+        p.barGauge('Embedding components that separate the sides (last window)',
+                   'AUC drop when a principal component of the reference embeddings is permuted, last window. PC1 holds the most reference variance.',
+                   [['sort_desc(imagedrift_embedding_component_importance{%s})' % s, '{{stream}} {{component}}']]),
+      ],
+    },
+    {
       row: p.row('Windows'),
       panels: [
-        p.timeseries('Samples per window', 'Samples compared on each side of the last window, and rows in the reference snapshot (dashed).',
+        p.timeseries('Samples per window', 'Samples compared on each side of the last window, rows in the reference snapshot (dashed), and the independent units among the samples (bursts of near-identical frames count once).',
                      [
                        ['imagedrift_window_samples{%s}' % s, '{{stream}} {{side}}'],
                        ['max(imagedrift_reference_samples{%s})' % d, 'reference snapshot rows'],
+                       ['imagedrift_window_independent_units{%s}' % s, '{{stream}} {{side}} independent units'],
                      ], w=8, unit='short', min=0, showPoints='always', overrides=[p.dashed('B')]),
         p.timeseries('Events per window', 'Events counted in the last window before reservoir sampling (left), and windows evaluated in the last hour (right).',
                      [
@@ -151,10 +171,18 @@ local units = import '../lib/units.libsonnet';
         p.timeseries('Events processed', "Events taken in per second: measured (decoded, or precomputed) or counted without decoding; the 'not decoded' lines are those whose image could not enter its window's sample, so was never decoded.",
                      [['sum by (stream) (rate(imagedrift_images_processed_total{%s}[$__rate_interval]))' % s, '{{stream}}'],
                       ['sum by (stream) (rate(imagedrift_images_not_decoded_total{%s}[$__rate_interval]))' % s, '{{stream}} not decoded']], w=8, unit='reqps', min=0),
-        p.timeseries('Events failed, by reason',
-                     'Events sent to the dead-letter topic per second, stacked by reason (failures have no stream label: an unparsable event has no stream).',
-                     [['sum by (reason) (rate(imagedrift_images_failed_total{%s}[$__rate_interval]))' % d, '{{reason}}']],
-                     w=8, unit='reqps', min=0, fillOpacity=40, stacking='normal'),
+        p.timeseries('Events failed, by reason (and reports of streams over the limit)',
+                     'Events sent to the dead-letter topic per second, stacked by reason (failures have no stream label: an unparsable event has no stream); '
+                     + 'reports of streams beyond metrics.max-streams, folded into stream="_other"; and the streams with their own series per pod (right axis).',
+                     [
+                       ['sum by (reason) (rate(imagedrift_images_failed_total{%s}[$__rate_interval]))' % d, '{{reason}}'],
+                       ['sum(rate(imagedrift_metric_streams_folded_total{%s}[$__rate_interval]))' % d, 'streams over metrics.max-streams (folded into _other)'],
+                       ['sum by (instance) (imagedrift_metric_streams{%s})' % d, '{{instance}} streams with their own series (count)'],
+                     ],
+                     w=8, unit='reqps', min=0, fillOpacity=40, stacking='normal',
+                     overrides=[p.override('B', [{ id: 'custom.stacking', value: { group: 'B', mode: 'none' } }]),
+                                p.override('C', [{ id: 'custom.axisPlacement', value: 'right' }, { id: 'unit', value: 'short' },
+                                                 { id: 'custom.stacking', value: { group: 'C', mode: 'none' } }])]),
         p.timeseries('Late records and failed windows',
                      'Events later than the window grace, dropped from windows (also dead-lettered as `late`), per second. Failed windows: the detector threw on a window, which was dropped (see the log).',
                      [

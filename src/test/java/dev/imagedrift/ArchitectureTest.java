@@ -18,7 +18,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 class ArchitectureTest {
     private static final String[] CORE = {
             "dev.imagedrift.image..", "dev.imagedrift.properties..", "dev.imagedrift.reference..",
-            "dev.imagedrift.detect..", "dev.imagedrift.window..", "dev.imagedrift.report.."};
+            "dev.imagedrift.detect..", "dev.imagedrift.window..", "dev.imagedrift.report..",
+            "dev.imagedrift.embedding.."};
 
     private static JavaClasses production;
 
@@ -72,6 +73,7 @@ class ArchitectureTest {
                 .layer("report").definedBy("dev.imagedrift.report..")
                 .layer("reference").definedBy("dev.imagedrift.reference..")
                 .layer("window").definedBy("dev.imagedrift.window..")
+                .layer("embedding").definedBy("dev.imagedrift.embedding..")
                 .layer("detect").definedBy("dev.imagedrift.detect..")
                 .layer("properties").definedBy("dev.imagedrift.properties..")
                 .layer("image").definedBy("dev.imagedrift.image..")
@@ -83,6 +85,8 @@ class ArchitectureTest {
                 .whereLayer("config").mayOnlyBeAccessedByLayers("stream", "metrics", "app", "cli", "tools")
                 .whereLayer("report").mayOnlyBeAccessedByLayers("cli", "tools")
                 .whereLayer("window").mayOnlyBeAccessedByLayers("stream", "app", "tools")
+                .whereLayer("embedding").mayOnlyBeAccessedByLayers("reference", "report", "stream", "config", "app",
+                        "cli", "tools")
                 .check(production);
     }
 }

@@ -2,7 +2,9 @@ package dev.imagedrift.app;
 
 import dev.imagedrift.config.ConfigException;
 import dev.imagedrift.config.MonitorConfig;
+import dev.imagedrift.properties.PropertiesMode;
 import dev.imagedrift.properties.PropertySet;
+import dev.imagedrift.reference.ReferenceSnapshot;
 import dev.imagedrift.reference.ReferenceSet;
 import dev.imagedrift.reference.SnapshotIO;
 
@@ -18,22 +20,27 @@ public final class ReferenceLoader {
 
     /** @throws ConfigException naming the configuration key of a snapshot that is missing or invalid */
     public static ReferenceSet load(MonitorConfig config, PropertySet properties) {
+        PropertiesMode mode = config.properties().propertiesMode();
         ReferenceSet.Reference global = loadOne(Path.of(config.reference().snapshot()), "reference.snapshot",
-                properties);
+                properties, mode);
         Map<String, ReferenceSet.Reference> perStream = new HashMap<>();
         for (Map.Entry<String, String> e : config.reference().perStream().entrySet()) {
             perStream.put(e.getKey(), loadOne(Path.of(e.getValue()), "reference.per-stream." + e.getKey(),
-                    properties));
+                    properties, mode));
         }
         return new ReferenceSet(global, perStream);
     }
 
-    private static ReferenceSet.Reference loadOne(Path file, String key, PropertySet properties) {
+    /** One snapshot, which must be measured in the monitor's properties mode ({@code properties.mode}). */
+    private static ReferenceSet.Reference loadOne(Path file, String key, PropertySet properties, PropertiesMode mode) {
         if (!Files.isRegularFile(file)) {
             throw new ConfigException(key + " names " + file + ", which is not a readable file");
         }
         try {
-            return ReferenceSet.Reference.of(SnapshotIO.read(file, properties));
+            ReferenceSnapshot snapshot = SnapshotIO.read(file, properties);
+            snapshot.measuredWith().requireComparable("the snapshot " + file, mode,
+                    "this monitor (properties.mode) measures images");
+            return ReferenceSet.Reference.of(snapshot);
         } catch (IOException | RuntimeException e) {
             throw new ConfigException(key + ": cannot load the snapshot " + file + ": " + e.getMessage(), e);
         }

@@ -2,15 +2,19 @@ package dev.imagedrift.cli;
 
 import dev.imagedrift.detect.DetectionMode;
 import dev.imagedrift.detect.DetectorSettings;
-import dev.imagedrift.detect.Detectors;
+import dev.imagedrift.detect.CombinedDetector;
+import dev.imagedrift.detect.CombinedResult;
 import dev.imagedrift.detect.DriftResult;
 import dev.imagedrift.detect.DriftStatus;
 import dev.imagedrift.properties.PropertySet;
+import dev.imagedrift.image.ImageDecoder;
 import dev.imagedrift.reference.ImageLoader;
+import dev.imagedrift.reference.MeasuredWith;
 import dev.imagedrift.reference.ReferenceSnapshot;
 import dev.imagedrift.reference.ReferenceSources;
 import dev.imagedrift.reference.SnapshotOptions;
 import dev.imagedrift.report.CheckReport;
+import dev.imagedrift.report.EmbeddingReport;
 import dev.imagedrift.report.HtmlReport;
 import dev.imagedrift.report.JsonReport;
 import dev.imagedrift.report.ReportSide;
@@ -89,9 +93,30 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bars.")
     boolean quiet;
 
+    @Option(names = "--reference-embeddings", paramLabel = "FILE",
+            description = "Embeddings of the reference images, keyed by image id (.npy with --reference-embedding-ids, "
+                    + "or JSON Lines); needs --embedding-model.")
+    Path referenceEmbeddings;
+
+    @Option(names = "--reference-embedding-ids", paramLabel = "FILE", description = "Ids of the .npy file's rows.")
+    Path referenceEmbeddingIds;
+
+    @Option(names = "--current-embeddings", paramLabel = "FILE",
+            description = "Embeddings of the current images, keyed by image id, from the same model.")
+    Path currentEmbeddings;
+
+    @Option(names = "--current-embedding-ids", paramLabel = "FILE", description = "Ids of the .npy file's rows.")
+    Path currentEmbeddingIds;
+
+    @Mixin
+    EmbeddingOptions embedding;
+
     @Option(names = "--insufficient-data-ok",
             description = "Exit 0 instead of 3 when a side has too few images to decide.")
     boolean insufficientDataOk;
+
+    @Mixin
+    MeasurementOptions measurement;
 
     @Override
     public Integer call() {
@@ -100,19 +125,36 @@ public final class CheckCommand implements Callable<Integer> {
         PropertySet properties = plugins.properties(spec);
         SnapshotOptions options = SnapshotOptions.defaults().withMaxSamples(sampling.maxSamples).withSeed(sampling.seed)
                 .withProgress(!quiet && System.console() != null);
-        ImageLoader loader = limits.loader(spec);
+        ImageLoader loader = measurement.loader(spec, limits);
         ReferenceSnapshot ref;
         ReferenceSnapshot cur;
         try {
             ref = ReferenceSources.load(reference, properties, loader, options);
             cur = ReferenceSources.load(current, properties, loader, options);
-        } catch (IOException e) {
+            ref.measuredWith().requireComparable("the reference side (" + reference + ")",
+                    cur.measuredWith().mode(), "the current side (" + current + ") is measured");
+        } catch (IOException | MeasuredWith.PropertiesModeMismatch e) {
             err.println("check: " + e.getMessage());
             err.flush();
             return ExitCodes.USAGE;
         }
-        DriftResult result = Detectors.create(settings).detect(ref.toSamples(), cur.toSamples());
-        CheckReport report = CheckReport.of(result, ReportSide.of(reference.toString(), ref),
+        CheckEmbeddings.Sides sides;
+        try {
+            sides = new CheckEmbeddings(spec, embedding, plugins, loader).resolve(ref, cur, referenceEmbeddings,
+                    referenceEmbeddingIds, currentEmbeddings, currentEmbeddingIds);
+        } catch (IOException | IllegalArgumentException e) {
+            err.println("check: embeddings: " + e.getMessage());
+            err.flush();
+            return ExitCodes.USAGE;
+        }
+        ref = sides.reference();
+        CombinedResult combined = new CombinedDetector(settings).detect(ref.toSamples(), cur.toSamples(),
+                sides.hasEmbeddings() ? ref.embeddings().toSamples() : null, sides.current());
+        EmbeddingReport embeddingReport = combined.hasEmbedding() ? new EmbeddingReport(combined,
+                ref.embeddings().model(), ref.embeddings().dimension(),
+                java.util.Arrays.stream(ref.embeddings().projection().varianceShare()).sum()) : null;
+        DriftResult result = combined.properties();
+        CheckReport report = CheckReport.of(combined, embeddingReport, ReportSide.of(reference.toString(), ref),
                 ReportSide.of(current.toString(), cur));
         String rendered = switch (format) {
             case TEXT -> TextReport.render(report);
@@ -135,7 +177,7 @@ public final class CheckCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.USAGE;
         }
-        return exitCode(result.status());
+        return exitCode(report.status());
     }
 
     private int exitCode(DriftStatus status) {

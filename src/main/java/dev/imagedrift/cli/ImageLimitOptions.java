@@ -29,8 +29,13 @@ final class ImageLimitOptions {
                     + "${DEFAULT-VALUE}, as the reference check). Use the service's images.exif-orientation.")
     String exifOrientation = ExifOrientation.IGNORE.id();
 
-    /** The image loader with these limits; a usage error names the option that is out of range. */
+    /** The image loader with these limits (the default JPEG decoder, exact mode); usage errors name the option. */
     ImageLoader loader(CommandSpec spec) {
+        return ImageLoaders.with(decodeLimits(spec), orientation(spec));
+    }
+
+    /** The decoder's limits from these options; a usage error names the option that is out of range. */
+    DecodeLimits decodeLimits(CommandSpec spec) {
         if (maxPixels < 1 || maxPixels > ImageDecoder.MAX_SUPPORTED_PIXELS) {
             throw new ParameterException(spec.commandLine(), "--max-pixels must be in 1.."
                     + ImageDecoder.MAX_SUPPORTED_PIXELS + ", got " + maxPixels);
@@ -41,15 +46,17 @@ final class ImageLimitOptions {
         if (maxDecodeBytes != null && maxDecodeBytes < 1) {
             throw new ParameterException(spec.commandLine(), "--max-decode-bytes must be positive, got " + maxDecodeBytes);
         }
-        ExifOrientation orientation;
+        DecodeLimits limits = DecodeLimits.defaults().withMaxPixels(maxPixels).withMaxEncodedBytes(maxBytes);
+        return maxDecodeBytes == null ? limits : limits.withMaxDecodeBytes(maxDecodeBytes);
+    }
+
+    /** The EXIF orientation setting; a usage error when it is neither ignore nor apply. */
+    ExifOrientation orientation(CommandSpec spec) {
         try {
-            orientation = ExifOrientation.of(exifOrientation);
+            return ExifOrientation.of(exifOrientation);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--exif-orientation must be ignore or apply, got "
                     + exifOrientation);
         }
-        DecodeLimits limits = DecodeLimits.defaults().withMaxPixels(maxPixels).withMaxEncodedBytes(maxBytes);
-        return ImageLoaders.with(maxDecodeBytes == null ? limits : limits.withMaxDecodeBytes(maxDecodeBytes),
-                orientation);
     }
 }

@@ -24,22 +24,36 @@ final class PluginOptions {
     static final String ENV = "IMAGEDRIFT_PLUGINS";
 
     @Option(names = "--plugins", paramLabel = "DIR",
-            description = "Directory of jars with custom properties (ImagePropertyProvider services); default: $"
+            description = "Directory of plugin jars: custom properties (ImagePropertyProvider services) and the ONNX "
+                    + "embedder (image-drift-onnx.jar); default: $"
                     + ENV + ", else none.")
     Path directory;
 
+    private ClassLoader loader;
+
     /** The seven built-ins and every custom property found; a usage error names a directory that cannot be read. */
     PropertySet properties(CommandSpec spec) {
+        return PropertySet.discover(classLoader(spec));
+    }
+
+    /**
+     * The classpath plus the plugins directory's jars (custom properties, the ONNX embedder); one
+     * loader per command, never closed: the plugins' classes are used for the rest of the process.
+     */
+    ClassLoader classLoader(CommandSpec spec) {
+        if (loader != null) {
+            return loader;
+        }
         Path dir = directory != null ? directory
                 : System.getenv(ENV) != null && !System.getenv(ENV).isBlank() ? Path.of(System.getenv(ENV)) : null;
         if (dir == null) {
-            return PropertySet.discover();
-        }
-        if (!Files.isDirectory(dir)) {
+            loader = PluginOptions.class.getClassLoader();
+        } else if (!Files.isDirectory(dir)) {
             throw new ParameterException(spec.commandLine(), "plugins directory " + dir + " is not a directory");
+        } else {
+            loader = new URLClassLoader(jars(spec, dir), PluginOptions.class.getClassLoader());
         }
-        // Never closed: the properties' classes are used for the rest of the process.
-        return PropertySet.discover(new URLClassLoader(jars(spec, dir), PluginOptions.class.getClassLoader()));
+        return loader;
     }
 
     private static URL[] jars(CommandSpec spec, Path dir) {

@@ -73,10 +73,23 @@ public final class RunCommand implements Callable<Integer> {
         if (createTopics) {
             createMissingTopics(cfg);
         }
-        MonitorRuntime runtime = MonitorRuntime.start(cfg, properties, references, MonitorListener.NONE);
+        MonitorRuntime runtime;
+        try {
+            runtime = MonitorRuntime.start(cfg, properties, references, MonitorListener.NONE, plugins.classLoader(spec));
+        } catch (ConfigException e) {
+            System.err.println("configuration error: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "imagedrift-shutdown"));
         runtime.awaitStopped();
-        return 0;
+        if (runtime.failure() != null) {
+            // Exit non-zero so the orchestrator restarts the process (and counts the restarts).
+            runtime.close();
+            spec.commandLine().getErr().println("image-drift-monitor run: " + runtime.failure());
+            spec.commandLine().getErr().flush();
+            return ExitCodes.FAILED;
+        }
+        return ExitCodes.OK;
     }
 
     private void createMissingTopics(MonitorConfig cfg) throws InterruptedException {

@@ -19,21 +19,25 @@ import java.util.Map;
  * the defaults suit a busy production stream.
  */
 public record MonitorConfig(Kafka kafka, Topics topics, Window window, Reference reference, Detection detection,
-                            Alerting alerting, Images images, Metrics metrics) {
+                            Alerting alerting, Images images, Metrics metrics, Measurement properties,
+                            Embedding embedding, Reliability reliability) {
 
     public MonitorConfig {
         kafka = kafka == null ? new Kafka(null, null, null, null, null, null, null) : kafka;
         topics = topics == null ? new Topics(null, null, null, null) : topics;
-        window = window == null ? new Window(null, null, null, null, null) : window;
+        window = window == null ? new Window(null, null, null, null, null, null) : window;
         reference = reference == null ? new Reference(null, null) : reference;
         detection = detection == null ? Detection.defaults() : detection;
         alerting = alerting == null ? new Alerting(null, null, null) : alerting;
-        images = images == null ? new Images(null, null, null, null, null) : images;
-        metrics = metrics == null ? new Metrics(null, null, null) : metrics;
+        images = images == null ? new Images(null, null, null, null, null, null, null) : images;
+        metrics = metrics == null ? new Metrics(null, null, null, null) : metrics;
+        properties = properties == null ? new Measurement(null) : properties;
+        embedding = embedding == null ? new Embedding(null) : embedding;
+        reliability = reliability == null ? new Reliability(null, null, null, null, null) : reliability;
     }
 
     public static MonitorConfig defaults() {
-        return new MonitorConfig(null, null, null, null, null, null, null, null);
+        return new MonitorConfig(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Checks every value; throws {@link ConfigException} naming the first bad key. */
@@ -45,6 +49,9 @@ public record MonitorConfig(Kafka kafka, Topics topics, Window window, Reference
         alerting.validate();
         images.validate();
         metrics.validate();
+        properties.validate();
+        embedding.validate();
+        reliability.validate();
         if (metrics.staleAfter() != null) {
             Duration between = window.advance().plus(window.grace());
             require(metrics.staleAfter().compareTo(between) > 0, "metrics.stale-after",
@@ -62,6 +69,30 @@ public record MonitorConfig(Kafka kafka, Topics topics, Window window, Reference
     public Duration staleSeriesAfter() {
         return metrics.staleAfter() != null ? metrics.staleAfter()
                 : window.size().multipliedBy(3).plus(window.grace());
+    }
+
+    /**
+     * The image decoder this configuration asks for: its limits, JPEG decoder and properties mode.
+     * Loads the TurboJPEG binding (once per JVM) unless {@code images.jpeg-decoder} is imageio.
+     *
+     * @throws ConfigException when TurboJPEG is required (images.jpeg-decoder: turbojpeg, or
+     *                         properties.mode: fast) and cannot be loaded
+     */
+    public ImageDecoder imageDecoder() {
+        dev.imagedrift.image.JpegDecoding decoding;
+        try {
+            decoding = dev.imagedrift.image.JpegDecoding.select(images.jpegDecoderPreference(),
+                    java.nio.file.Path.of(images.turbojpegJar()));
+        } catch (IllegalStateException e) {
+            throw new ConfigException("images.jpeg-decoder is turbojpeg: " + e.getMessage());
+        }
+        dev.imagedrift.properties.PropertiesMode mode = properties.propertiesMode();
+        if (!mode.jpegScaling().isFull() && !decoding.supportsReducedScale()) {
+            throw new ConfigException("properties.mode fast needs the TurboJPEG decoder, and the JPEG decoder is "
+                    + decoding);
+        }
+        return new ImageDecoder(images.decodeLimits(), images.orientation(), dev.imagedrift.image.DecodeMemory.shared(),
+                decoding, mode.jpegScaling());
     }
 
     private static void require(boolean ok, String key, String problem, Object value) {
@@ -132,16 +163,25 @@ public record MonitorConfig(Kafka kafka, Topics topics, Window window, Reference
      * dead-lettered as late. {@code maxSamples} bounds the reservoir kept per stream and window.
      * {@code maxClockSkew}: events stamped further than this ahead of the monitor's clock are
      * refused, because one device with a wrong clock would otherwise move stream time forward and
-     * make every other stream's events on its partition late.
+     * make every other stream's events on its partition late. Windows close on each stream's own
+     * event time (see the README, "Windows and state"); a stream gone quiet has its windows closed
+     * once its partition's time less {@code maxClockSkew} passes them. {@code maxStreams} bounds the
+     * streams one partition tracks (window state); events of further new streams are dead-lettered
+     * ({@code too_many_streams}).
      */
-    public record Window(Duration size, Duration advance, Duration grace, Integer maxSamples, Duration maxClockSkew) {
+    public record Window(Duration size, Duration advance, Duration grace, Integer maxSamples, Duration maxClockSkew,
+                         Integer maxStreams) {
         public Window {
             size = size == null ? Duration.ofMinutes(5) : size;
             advance = advance == null ? size : advance;
             grace = grace == null ? Duration.ofMinutes(1) : grace;
             maxSamples = maxSamples == null ? SnapshotOptions.DEFAULT_MAX_SAMPLES : maxSamples;
             maxClockSkew = maxClockSkew == null ? Duration.ofMinutes(10) : maxClockSkew;
+            maxStreams = maxStreams == null ? DEFAULT_MAX_STREAMS : maxStreams;
         }
+
+        /** Streams one partition tracks by default: a camera fleet's worth, and a hostile producer's limit. */
+        public static final int DEFAULT_MAX_STREAMS = 1_000;
 
         void validate() {
             require(size.toMillis() > 0, "window.size", "must be positive", Durations.format(size));
@@ -154,6 +194,8 @@ public record MonitorConfig(Kafka kafka, Topics topics, Window window, Reference
                     "must be between 2 and 1000000", maxSamples);
             require(maxClockSkew.toMillis() > 0, "window.max-clock-skew", "must be positive",
                     Durations.format(maxClockSkew));
+            require(maxStreams >= 1 && maxStreams <= 1_000_000, "window.max-streams", "must be between 1 and 1000000",
+                    maxStreams);
         }
 
         public boolean tumbling() { return advance.equals(size); }
@@ -268,9 +310,12 @@ public record MonitorConfig(Kafka kafka, Topics topics, Window window, Reference
      * What the decoder reads and how much it may take (see {@link DecodeLimits}). {@code maxDecodeBytes}
      * null = derived: a quarter of the heap ({@link DecodeLimits#defaultMaxDecodeBytes()}).
      * {@code formats}: the allow-list, comma-separated. {@code exifOrientation}: {@code ignore} (as the
-     * reference check) or {@code apply}.
+     * reference check) or {@code apply}. {@code jpegDecoder}: {@code auto} (TurboJPEG when it loads,
+     * else ImageIO), {@code turbojpeg} (refuse to start without it) or {@code imageio};
+     * {@code turbojpegJar}: where the binding's jar is looked for.
      */
-    public record Images(Long maxPixels, Long maxBytes, Long maxDecodeBytes, String formats, String exifOrientation) {
+    public record Images(Long maxPixels, Long maxBytes, Long maxDecodeBytes, String formats, String exifOrientation,
+                         String jpegDecoder, String turbojpegJar) {
         /** Every format the decoder supports, in the configuration's spelling. */
         public static final String ALL_FORMATS = ImageFormat.all().stream().map(ImageFormat::id)
                 .collect(java.util.stream.Collectors.joining(","));
@@ -280,13 +325,27 @@ public record MonitorConfig(Kafka kafka, Topics topics, Window window, Reference
             maxBytes = maxBytes == null ? ImageDecoder.DEFAULT_MAX_BYTES : maxBytes;
             formats = formats == null ? ALL_FORMATS : formats;
             exifOrientation = exifOrientation == null ? ExifOrientation.IGNORE.id() : exifOrientation;
+            jpegDecoder = nonBlank(jpegDecoder, "images.jpeg-decoder",
+                    dev.imagedrift.image.JpegDecoding.Preference.AUTO.code());
+            turbojpegJar = nonBlank(turbojpegJar, "images.turbojpeg-jar",
+                    dev.imagedrift.image.JpegDecoding.DEFAULT_TURBOJPEG_JAR_PATH);
         }
 
         public Images(Long maxPixels, Long maxBytes) {
-            this(maxPixels, maxBytes, null, null, null);
+            this(maxPixels, maxBytes, null, null, null, null, null);
+        }
+
+        /** The parsed {@code images.jpeg-decoder}. */
+        public dev.imagedrift.image.JpegDecoding.Preference jpegDecoderPreference() {
+            return dev.imagedrift.image.JpegDecoding.Preference.parse(jpegDecoder);
         }
 
         void validate() {
+            try {
+                jpegDecoderPreference();
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("images.jpeg-decoder: " + e.getMessage());
+            }
             require(maxPixels >= 1 && maxPixels <= ImageDecoder.MAX_SUPPORTED_PIXELS,
                     "images.max-pixels", "must be between 1 and " + ImageDecoder.MAX_SUPPORTED_PIXELS,
                     maxPixels);
@@ -332,21 +391,100 @@ public record MonitorConfig(Kafka kafka, Topics topics, Window window, Reference
     }
 
     /**
+     * How properties are measured: {@code mode} exact (every pixel, the default) or fast (JPEG at
+     * reduced scale, see {@link dev.imagedrift.properties.PropertiesMode#FAST}). The reference
+     * snapshots must have been made in the same mode.
+     */
+    public record Measurement(String mode) {
+        public Measurement {
+            mode = nonBlank(mode, "properties.mode", dev.imagedrift.properties.PropertiesMode.EXACT.code());
+        }
+
+        public dev.imagedrift.properties.PropertiesMode propertiesMode() {
+            return dev.imagedrift.properties.PropertiesMode.parse(mode);
+        }
+
+        void validate() {
+            try {
+                propertiesMode();
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("properties.mode: " + e.getMessage());
+            }
+        }
+    }
+
+    /**
      * The HTTP endpoint serving /metrics, /healthz and /readyz. {@code staleAfter} (null = the
      * default of {@link MonitorConfig#staleSeriesAfter()}) is how long an idle stream's series stay.
      */
-    public record Metrics(Integer port, String host, Duration staleAfter) {
+    public record Metrics(Integer port, String host, Duration staleAfter, Integer maxStreams) {
         public Metrics {
             port = port == null ? 9400 : port;
             host = nonBlank(host, "metrics.host", "0.0.0.0");
+            maxStreams = maxStreams == null ? Window.DEFAULT_MAX_STREAMS : maxStreams;
         }
 
         public Metrics(Integer port, String host) {
-            this(port, host, null);
+            this(port, host, null, null);
         }
 
         void validate() {
             require(port >= 0 && port <= 65535, "metrics.port", "must be between 0 and 65535 (0 = any free port)", port);
+            require(maxStreams >= 1 && maxStreams <= 100_000, "metrics.max-streams", "must be between 1 and 100000",
+                    maxStreams);
+        }
+    }
+
+    /**
+     * What the monitor does when processing fails, so that it never loops forever and its health
+     * endpoint tells the truth. A record whose processing stopped a stream thread
+     * {@code maxRecordAttempts} times is dead-lettered ({@code repeated_failure}); a failed stream
+     * thread is replaced after {@code replacementBackoff}, doubled for each earlier replacement within
+     * {@code replacementPeriod} (at most a minute); more than {@code maxThreadReplacements} replacements
+     * within {@code replacementPeriod} shut the client down (/healthz fails, {@code run} exits 1).
+     * {@code run} also exits 1 when it has not reached the Kafka cluster for {@code unreachableTimeout}.
+     */
+    public record Reliability(Integer maxRecordAttempts, Integer maxThreadReplacements, Duration replacementPeriod,
+                              Duration replacementBackoff, Duration unreachableTimeout) {
+        public Reliability {
+            maxRecordAttempts = maxRecordAttempts == null ? 3 : maxRecordAttempts;
+            maxThreadReplacements = maxThreadReplacements == null ? 5 : maxThreadReplacements;
+            replacementPeriod = replacementPeriod == null ? Duration.ofMinutes(10) : replacementPeriod;
+            replacementBackoff = replacementBackoff == null ? Duration.ofSeconds(1) : replacementBackoff;
+            unreachableTimeout = unreachableTimeout == null ? Duration.ofMinutes(5) : unreachableTimeout;
+        }
+
+        void validate() {
+            require(maxRecordAttempts >= 1 && maxRecordAttempts <= 100, "reliability.max-record-attempts",
+                    "must be between 1 and 100", maxRecordAttempts);
+            require(maxThreadReplacements >= 0 && maxThreadReplacements <= 1000, "reliability.max-thread-replacements",
+                    "must be between 0 and 1000", maxThreadReplacements);
+            require(replacementPeriod.toMillis() > 0, "reliability.replacement-period", "must be positive",
+                    Durations.format(replacementPeriod));
+            require(!replacementBackoff.isNegative(), "reliability.replacement-backoff", "must not be negative",
+                    Durations.format(replacementBackoff));
+            require(unreachableTimeout.toMillis() > 0, "reliability.unreachable-timeout", "must be positive",
+                    Durations.format(unreachableTimeout));
+        }
+    }
+
+    /**
+     * The embedding model the monitor runs itself, for events that carry an image but no embedding.
+     * Its input size and normalisation, and its name, come from the reference snapshot (recorded when
+     * the snapshot's embeddings were computed with {@code snapshot --onnx-model}); only the file's
+     * location is configured, since it differs between the machine that built the snapshot and the pod.
+     * Null: only embeddings that events carry are used.
+     */
+    public record Embedding(String onnxModel) {
+        public Embedding {
+            onnxModel = onnxModel == null ? null : nonBlank(onnxModel, "embedding.onnx-model", null);
+        }
+
+        void validate() {
+            if (onnxModel != null) {
+                require(java.nio.file.Files.isRegularFile(java.nio.file.Path.of(onnxModel)), "embedding.onnx-model",
+                        "must name a readable model file", onnxModel);
+            }
         }
     }
 }

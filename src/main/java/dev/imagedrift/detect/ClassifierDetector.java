@@ -34,11 +34,14 @@ abstract class ClassifierDetector implements DriftDetector {
             String reason = String.format(Locale.ROOT, "INSUFFICIENT_DATA: %d reference and %d current samples, "
                     + "at least %d needed on each side", nRef, nCur, settings.minSamples());
             return new DriftResult(DriftStatus.INSUFFICIENT_DATA, reason, Double.NaN, Double.NaN, null, null,
-                    null, nRef, nCur, List.of(), univariate, Exemplars.none(), settings);
+                    null, nRef, nCur, null, null, List.of(), univariate, Exemplars.none(), settings);
         }
-        return decide(PooledSamples.of(reference, current), nRef, nCur, univariate);
+        return decide(reference, current, PooledSamples.of(reference, current), univariate);
     }
 
-    /** The rule itself, on both sides pooled (reference rows first), each side with at least minSamples rows. */
-    abstract DriftResult decide(PooledSamples data, int nRef, int nCur, List<UnivariateDrift> univariate);
+    /**
+     * The rule itself, each side with at least minSamples rows: the sides as given, and pooled
+     * (reference rows first) for the classifier.
+     */
+    abstract DriftResult decide(Samples reference, Samples current, PooledSamples data, List<UnivariateDrift> univariate);
 }

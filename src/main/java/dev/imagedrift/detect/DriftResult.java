@@ -16,6 +16,10 @@ import java.util.List;
  *                      chance" (null in REFERENCE_CHECK mode and when not computed)
  * @param nReference    reference samples used
  * @param nCurrent      current samples used
+ * @param unitsReference independent units among the reference samples: near-duplicate bursts
+ *                      counted once (null when not computed: INSUFFICIENT_DATA before grouping,
+ *                      or the reference check's rule, which does not group)
+ * @param unitsCurrent  independent units among the current samples (null when not computed)
  * @param importance    property importance, largest first
  * @param univariate    per-property KS and EMD, in property order
  * @param exemplars     the images that explain the score
@@ -23,7 +27,7 @@ import java.util.List;
  */
 public record DriftResult(DriftStatus status, String reason, double driftScore, double auc,
                           Double aucLower, Double aucUpper, Double pValue,
-                          int nReference, int nCurrent,
+                          int nReference, int nCurrent, Integer unitsReference, Integer unitsCurrent,
                           List<PropertyImportance> importance, List<UnivariateDrift> univariate,
                           Exemplars exemplars, DetectorSettings settings) {
     public DriftResult {

@@ -46,7 +46,7 @@ final class FoldPermutationImportance {
         Fold(PooledSamples data, CrossFit crossFit, int f) {
             this.columns = data.columns();
             this.model = crossFit.model(f);
-            this.rows = crossFit.heldOut(f);
+            this.rows = crossFit.tested(f);
             this.fold = f;
             int m = rows.length;
             this.isCurrent = new boolean[m];

@@ -31,7 +31,9 @@ public final class ReferenceCheckDetector extends ClassifierDetector {
     }
 
     @Override
-    DriftResult decide(PooledSamples data, int nRef, int nCur, List<UnivariateDrift> univariate) {
+    DriftResult decide(Samples reference, Samples current, PooledSamples data, List<UnivariateDrift> univariate) {
+        int nRef = data.nReference();
+        int nCur = data.nCurrent();
         int m = Math.min(nRef, nCur);
         int[] refRows = subsample(0, nRef, m, new SeededRandom(Seeds.derive(settings.seed(), 0x5AB, 0)));
         int[] curRows = subsample(nRef, nCur, m, new SeededRandom(Seeds.derive(settings.seed(), 0x5AB, 1)));
@@ -58,7 +60,7 @@ public final class ReferenceCheckDetector extends ClassifierDetector {
                         + "reference vs %d current; both sides subsampled to %d, %d%% held out)",
                 status, score, status == DriftStatus.DRIFT ? ">=" : "<", ReasonFormat.setting(settings.minScore()),
                 auc, held, held, m, Math.round(TEST_SHARE * 100));
-        return new DriftResult(status, reason, score, auc, null, null, null, m, m,
+        return new DriftResult(status, reason, score, auc, null, null, null, m, m, null, null,
                 CalibratedDetector.importance(data.propertyNames(), shares), univariate, exemplars, settings);
     }
 

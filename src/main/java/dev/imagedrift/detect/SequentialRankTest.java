@@ -58,7 +58,7 @@ final class SequentialRankTest {
         int tested = 0;
         for (int f = 1; f < k; f++) {
             TreeEnsemble model = f == k - 1 ? crossFit.model(f) : trainer.fit(data, order, rowsBefore(foldOfRow, f));
-            int[] rows = crossFit.heldOut(f);
+            int[] rows = crossFit.tested(f);
             for (int row : rows) scores[row] = model.margin(columns, row);
             RankSum rankSum = CrossFit.rankSumOf(data, rows, scores);
             u += rankSum.u();

@@ -11,6 +11,10 @@ import java.util.Objects;
  * {@code blueOffset} from that start (for example 2, 1, 0 for a BGR raster); a grayscale image
  * has its gray sample at {@code grayOffset()} (= {@code redOffset}). Alpha and padding bytes
  * are skipped by the strides.
+ *
+ * <p>An image decoded at reduced scale (fast mode: libjpeg-turbo's DCT scaling) also carries the
+ * size of the full image it came from, {@link #sourceWidth()} x {@link #sourceHeight()}, so that
+ * Area and Aspect Ratio stay those of the full image; otherwise the source size is the size.
  */
 public final class DecodedImage {
     private final int width;
@@ -22,6 +26,8 @@ public final class DecodedImage {
     private final int redOffset;
     private final int greenOffset;
     private final int blueOffset;
+    private final int sourceWidth;
+    private final int sourceHeight;
 
     private DecodedImage(int width, int height, boolean gray, byte[] data, int pixelStride,
                          int scanlineStride, int redOffset, int greenOffset, int blueOffset) {
@@ -45,6 +51,31 @@ public final class DecodedImage {
         this.redOffset = redOffset;
         this.greenOffset = greenOffset;
         this.blueOffset = blueOffset;
+        this.sourceWidth = width;
+        this.sourceHeight = height;
+    }
+
+    private DecodedImage(DecodedImage pixels, int sourceWidth, int sourceHeight) {
+        if (sourceWidth < pixels.width || sourceHeight < pixels.height) {
+            throw new IllegalArgumentException("source size " + sourceWidth + "x" + sourceHeight
+                    + " is smaller than the decoded " + pixels.width + "x" + pixels.height);
+        }
+        this.width = pixels.width;
+        this.height = pixels.height;
+        this.gray = pixels.gray;
+        this.data = pixels.data;
+        this.pixelStride = pixels.pixelStride;
+        this.scanlineStride = pixels.scanlineStride;
+        this.redOffset = pixels.redOffset;
+        this.greenOffset = pixels.greenOffset;
+        this.blueOffset = pixels.blueOffset;
+        this.sourceWidth = sourceWidth;
+        this.sourceHeight = sourceHeight;
+    }
+
+    /** The same pixels (no copy), decoded at reduced scale from a {@code width} x {@code height} image. */
+    public DecodedImage scaledFrom(int width, int height) {
+        return new DecodedImage(this, width, height);
     }
 
     /** A colour image: interleaved samples with the given offsets of red, green and blue. */
@@ -74,6 +105,12 @@ public final class DecodedImage {
     public int width() { return width; }
     public int height() { return height; }
     public long pixelCount() { return (long) width * height; }
+    /** Width of the full image (differs from {@link #width()} only after a reduced-scale decode). */
+    public int sourceWidth() { return sourceWidth; }
+    /** Height of the full image (differs from {@link #height()} only after a reduced-scale decode). */
+    public int sourceHeight() { return sourceHeight; }
+    /** Whether these pixels are a reduced-scale decode of a larger image. */
+    public boolean isScaled() { return sourceWidth != width || sourceHeight != height; }
     public boolean isGray() { return gray; }
     /** The backing buffer itself (not a copy): read it, never write it. */
     public byte[] data() { return data; }

@@ -75,6 +75,11 @@ import java.util.stream.Collectors;
  * reader on a truncated file) report a warning; any warning other than a few harmless metadata
  * ones makes the image {@link RejectReason#UNDECODABLE}, because a half-gray image would look like
  * drift.
+ *
+ * <p>JPEG pixels come from the chosen {@link JpegDecoding} (see {@link #read}): libjpeg-turbo
+ * (same pixels, see {@link TurboJpegDecoder}) when present, else ImageIO like every other format.
+ * With {@link JpegScaling#FAST} (fast mode, TurboJPEG only) JPEG is decoded at reduced scale; other
+ * formats are always decoded whole.
  */
 public final class ImageDecoder {
     /** Default pixel limit ({@link DecodeLimits#DEFAULT_MAX_PIXELS}). */
@@ -102,6 +107,8 @@ public final class ImageDecoder {
     private final DecodeLimits limits;
     private final ExifOrientation orientation;
     private final DecodeMemory memory;
+    private final JpegDecoding jpeg;
+    private final JpegScaling scaling;
 
     /**
      * The default decode budget and formats with these two limits, EXIF orientation ignored.
@@ -122,11 +129,32 @@ public final class ImageDecoder {
         this(limits, orientation, DecodeMemory.shared());
     }
 
-    /** With its own memory pool instead of the process-wide one (tests, tools). */
+    /** With its own memory pool instead of the process-wide one (tests, tools); the default JPEG decoder, full size. */
     public ImageDecoder(DecodeLimits limits, ExifOrientation orientation, DecodeMemory memory) {
+        this(limits, orientation, memory, JpegDecoding.automatic(), JpegScaling.FULL);
+    }
+
+    /** These two limits and the given JPEG decoder and scaling, EXIF orientation ignored, the shared pool. */
+    public ImageDecoder(long maxPixels, long maxBytes, JpegDecoding jpeg, JpegScaling scaling) {
+        this(DecodeLimits.defaults().withMaxPixels(maxPixels).withMaxEncodedBytes(maxBytes), ExifOrientation.IGNORE,
+                DecodeMemory.shared(), jpeg, scaling);
+    }
+
+    /**
+     * @param jpeg    the JPEG decoder
+     * @param scaling full size, or reduced (fast mode: needs a decoder that supports it)
+     */
+    public ImageDecoder(DecodeLimits limits, ExifOrientation orientation, DecodeMemory memory, JpegDecoding jpeg,
+                        JpegScaling scaling) {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.orientation = Objects.requireNonNull(orientation, "orientation");
         this.memory = Objects.requireNonNull(memory, "memory");
+        this.jpeg = Objects.requireNonNull(jpeg, "jpeg");
+        this.scaling = Objects.requireNonNull(scaling, "scaling");
+        if (!scaling.isFull() && !jpeg.supportsReducedScale()) {
+            throw new IllegalArgumentException("fast mode decodes JPEG at reduced scale, which needs the TurboJPEG "
+                    + "decoder; the JPEG decoder here is " + jpeg);
+        }
     }
 
     /** {@link DecodeLimits#defaults()}: 50,000,000 pixels, 64 MiB encoded, a quarter of the heap, all formats. */
@@ -142,6 +170,12 @@ public final class ImageDecoder {
 
     public ExifOrientation exifOrientation() { return orientation; }
 
+    /** The JPEG decoder in use. */
+    public JpegDecoding jpegDecoding() { return jpeg; }
+
+    /** Full size, or reduced (fast mode). */
+    public JpegScaling scaling() { return scaling; }
+
     /**
      * Decodes an encoded image.
      *
@@ -149,6 +183,29 @@ public final class ImageDecoder {
      * @param name  how messages name the input: a path or an event id
      */
     public DecodedImage decode(byte[] bytes, String name) throws ImageRejected {
+        return decode(bytes, name, false);
+    }
+
+    /** What a caller does with pixels that are only valid during the call. */
+    @FunctionalInterface
+    public interface PixelUse<T> {
+        T apply(DecodedImage image);
+    }
+
+    /**
+     * Decodes and hands the image to {@code use}, which must not keep it: the pixels may live in a
+     * buffer this thread reuses for its next image (no per-image allocation on the hot path).
+     */
+    public <T> T decodeTransiently(byte[] bytes, String name, PixelUse<T> use) throws ImageRejected {
+        return use.apply(decode(bytes, name, true));
+    }
+
+    /** {@link #decodeTransiently(byte[], String, PixelUse)} of a file. */
+    public <T> T decodeTransiently(Path file, PixelUse<T> use) throws ImageRejected {
+        return use.apply(decode(readFile(file), file.toString(), true));
+    }
+
+    private DecodedImage decode(byte[] bytes, String name, boolean reuseBuffer) throws ImageRejected {
         if (bytes == null || bytes.length == 0) {
             throw new ImageRejected(RejectReason.EMPTY, name + ": empty input (0 bytes)");
         }
@@ -165,8 +222,8 @@ public final class ImageDecoder {
                     + " bytes, over the decode budget of " + limits.maxDecodeBytes() + " bytes");
         }
         try (DecodeMemory.Reservation ignored = memory.reserve(need)) {
-            DecodedImage image = read(declared, name);
-            return orient ? Orientation.apply(image, declared.orientation()) : image;
+            DecodedImage image = read(declared, name, reuseBuffer);
+            return orient ? oriented(image, declared.orientation()) : image;
         } catch (ImageRejected e) {
             if (causedByOutOfMemory(e)) { // readers wrap errors too (the PNG reader: "Caught exception during read")
                 throw new ImageRejected(RejectReason.TOO_LARGE, name + ": ran out of memory decoding it ("
@@ -220,11 +277,30 @@ public final class ImageDecoder {
         return limits.formats().stream().sorted().map(ImageFormat::id).collect(Collectors.joining(", "));
     }
 
+    /** The image turned upright; a reduced-scale image keeps its full size, turned the same way. */
+    private static DecodedImage oriented(DecodedImage image, int exifOrientation) {
+        DecodedImage upright = Orientation.apply(image, exifOrientation);
+        if (!image.isScaled()) {
+            return upright;
+        }
+        boolean turned = upright.width() != image.width() || upright.height() != image.height();
+        return turned ? upright.scaledFrom(image.sourceHeight(), image.sourceWidth())
+                : upright.scaledFrom(image.sourceWidth(), image.sourceHeight());
+    }
+
     /**
      * Runs the format's reader on the inspected input. The one place where a format's pixels are
-     * produced: a faster decoder for a format plugs in here.
+     * produced: JPEG goes to libjpeg-turbo when it is the chosen decoder.
      */
-    private static DecodedImage read(DeclaredImage declared, String name) throws IOException, ImageRejected {
+    private DecodedImage read(DeclaredImage declared, String name, boolean reuseBuffer)
+            throws IOException, ImageRejected {
+        if (declared.format() == ImageFormat.JPEG && jpeg.turbo() != null) {
+            DecodedImage image = jpeg.turbo().decode(declared.readerInput(), name, limits.maxPixels(), scaling,
+                    reuseBuffer);
+            if (image != null) {
+                return image;
+            } // else a header libjpeg-turbo cannot read: ImageIO gives the verdict below
+        }
         ImageReader reader = ImageReaders.create(declared.format());
         try (ImageInputStream in = new ByteArrayImageInputStream(declared.readerInput())) {
             reader.setInput(in, true, true);
@@ -259,6 +335,11 @@ public final class ImageDecoder {
 
     /** Reads and decodes a file; the path names it in messages. Files over the byte limit are not read. */
     public DecodedImage decode(Path file) throws ImageRejected {
+        return decode(readFile(file), file.toString());
+    }
+
+    /** The file's bytes; files over the byte limit are not read. */
+    private byte[] readFile(Path file) throws ImageRejected {
         String name = file.toString();
         byte[] bytes;
         try {
@@ -275,7 +356,7 @@ public final class ImageDecoder {
         } catch (IOException e) {
             throw new ImageRejected(RejectReason.UNDECODABLE, name + ": cannot read file: " + describe(e), e);
         }
-        return decode(bytes, name);
+        return bytes;
     }
 
     /**
@@ -332,14 +413,18 @@ public final class ImageDecoder {
         return image;
     }
 
-    private static boolean isHarmless(String warning) {
+    static boolean isHarmless(String warning) {
         String w = warning == null ? "" : warning.toLowerCase(Locale.ROOT);
         return HARMLESS_WARNINGS.stream().anyMatch(w::contains);
     }
 
     private ImageRejected tooManyPixels(String name, int width, int height) {
+        return tooManyPixels(name, width, height, limits.maxPixels());
+    }
+
+    static ImageRejected tooManyPixels(String name, int width, int height, long maxPixels) {
         return new ImageRejected(RejectReason.TOO_LARGE, name + ": " + width + "x" + height + " = "
-                + (long) width * height + " pixels is over the limit of " + limits.maxPixels() + " pixels");
+                + (long) width * height + " pixels is over the limit of " + maxPixels + " pixels");
     }
 
     /** Whether an OutOfMemoryError is among the first causes (a bounded walk: cause chains can loop). */

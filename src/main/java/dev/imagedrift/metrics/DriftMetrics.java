@@ -45,6 +45,7 @@ public final class DriftMetrics implements MonitorListener {
     private final Gauge status;
     private final Gauge alertFiring;
     private final Gauge windowSamples;
+    private final Gauge windowUnits;
     private final Gauge windowEvents;
     private final Gauge windowEnd;
     private final Gauge windowEvaluatedAt;
@@ -62,13 +63,33 @@ public final class DriftMetrics implements MonitorListener {
     private final Histogram detectionSeconds;
     private final Histogram resultLatencySeconds;
     private final Gauge referenceSamples;
+    private final Counter folded;
+    /** Streams with their own series; beyond {@link #maxStreams}, counters go to {@link #OTHER}. */
+    private final java.util.Set<String> labelled = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final int maxStreams;
+
+    /**
+     * The {@code stream} label of every stream beyond {@code metrics.max-streams}. It cannot clash
+     * with a stream: stream names start with a letter or digit.
+     */
+    public static final String OTHER = "_other";
     private final Gauge windowSize;
     private final Gauge windowGrace;
     private final Clock clock;
+    private final Info decoderInfo;
+    private final Gauge embeddingScore;
+    private final Gauge embeddingPValue;
+    private final Gauge embeddingStatus;
+    private final Gauge embeddingSamples;
+    private final Gauge componentImportance;
 
     /** Metrics whose per-stream series never expire (a single process that owns every stream, or a test). */
     public DriftMetrics(PrometheusRegistry registry, String version) {
         this(registry, version, null, Clock.systemUTC());
+    }
+
+    public DriftMetrics(PrometheusRegistry registry, String version, Duration staleAfter, Clock clock) {
+        this(registry, version, staleAfter, clock, dev.imagedrift.config.MonitorConfig.Window.DEFAULT_MAX_STREAMS);
     }
 
     /**
@@ -76,10 +97,13 @@ public final class DriftMetrics implements MonitorListener {
      *                   long (no window evaluated or failed, no alert step, no late event; for the
      *                   processed counter: no event processed); null = never
      * @param clock      measures the idle time
+     * @param maxStreams streams with their own series ({@code metrics.max-streams}); the counters of
+     *                   further streams add up under {@code stream="_other"} and their gauges are not set
      */
-    public DriftMetrics(PrometheusRegistry registry, String version, Duration staleAfter, Clock clock) {
+    public DriftMetrics(PrometheusRegistry registry, String version, Duration staleAfter, Clock clock, int maxStreams) {
         this.registry = registry;
         this.staleAfter = staleAfter;
+        this.maxStreams = maxStreams;
         this.clock = clock;
         driftScore = gauge("imagedrift_drift_score",
                 "max(2*AUC-1, 0) of the last evaluated window (the reference check's scale)", "stream");
@@ -93,6 +117,9 @@ public final class DriftMetrics implements MonitorListener {
         alertFiring = gauge("imagedrift_alert_firing", "1 while the stream's drift alert is FIRING", "stream");
         windowSamples = gauge("imagedrift_window_samples", "Samples compared on each side in the last window",
                 "stream", "side");
+        windowUnits = gauge("imagedrift_window_independent_units",
+                "Independent units among each side's samples in the last window (near-duplicate bursts counted once; "
+                        + "NaN when not computed)", "stream", "side");
         windowEvents = gauge("imagedrift_window_events", "Events counted in the last window (before sampling)",
                 "stream");
         windowEnd = gauge("imagedrift_window_end_timestamp_seconds",
@@ -107,6 +134,18 @@ public final class DriftMetrics implements MonitorListener {
                 "Two-sample Kolmogorov-Smirnov statistic of the property in the last window", "stream", "property");
         emd = gauge("imagedrift_property_emd",
                 "Normalised Earth Mover's Distance of the property in the last window", "stream", "property");
+        // The embedding test's series exist only for streams whose reference has embeddings.
+        embeddingScore = gauge("imagedrift_embedding_drift_score",
+                "max(2*AUC-1, 0) of the embedding test in the last evaluated window", "stream");
+        embeddingPValue = gauge("imagedrift_embedding_p_value",
+                "p-value of the embedding test in the last evaluated window (calibrated mode)", "stream");
+        embeddingStatus = gauge("imagedrift_embedding_drift_status",
+                "Embedding test of the last window: 0 = OK, 1 = DRIFT, 2 = INSUFFICIENT_DATA", "stream");
+        embeddingSamples = gauge("imagedrift_embedding_window_samples",
+                "Samples with an embedding compared on each side in the last window", "stream", "side");
+        componentImportance = gauge("imagedrift_embedding_component_importance",
+                "Importance of each principal component of the embeddings in the last window (AUC drop when "
+                        + "permuted); components PC1..PCk, k fixed by the snapshot", "stream", "component");
         processed = Counter.builder().name("imagedrift_images_processed_total")
                 .help("Events taken in: measured (decoded or precomputed) or counted without decoding")
                 .labelNames("stream").register(registry);
@@ -142,8 +181,18 @@ public final class DriftMetrics implements MonitorListener {
                 .unit(Unit.SECONDS)
                 .classicOnly().classicUpperBounds(0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 300)
                 .register(registry);
+        decoderInfo = Info.builder().name("imagedrift_decoder_info")
+                .help("The JPEG decoder (turbojpeg or imageio, the slow fallback) and properties mode (exact or fast) in use")
+                .labelNames("decoder", "mode").register(registry);
         referenceSamples = Gauge.builder().name("imagedrift_reference_samples")
                 .help("Rows in the loaded reference snapshot").register(registry);
+        folded = Counter.builder().name("imagedrift_metric_streams_folded_total")
+                .help("Reports (events, windows) of streams beyond metrics.max-streams, counted under stream=\"_other\"")
+                .register(registry);
+        folded.initLabelValues();
+        io.prometheus.metrics.core.metrics.GaugeWithCallback.builder().name("imagedrift_metric_streams")
+                .help("Streams with their own series on this process (at most metrics.max-streams)")
+                .callback(cb -> cb.call(labelled.size())).register(registry);
         // The window configuration, so that rules derive "stalled" from it instead of restating it.
         windowSize = Gauge.builder().name("imagedrift_window_size_seconds")
                 .help("Configured window length (window.size)").unit(Unit.SECONDS).register(registry);
@@ -154,8 +203,9 @@ public final class DriftMetrics implements MonitorListener {
                 .register(registry).addLabelValues(version);
         windowSeries = new StreamSeries(
                 List.of(driftScore, auc, pValue, threshold, significance, status, alertFiring, windowSamples,
-                        windowEvents, windowEnd, windowEvaluatedAt, importance, ksStatistic, emd, late, windowsEvaluated, alertsFired,
-                        windowFailures),
+                        windowUnits, windowEvents, windowEnd, windowEvaluatedAt, importance, ksStatistic, emd, late,
+                        windowsEvaluated, alertsFired, windowFailures, embeddingScore, embeddingPValue, embeddingStatus,
+                        embeddingSamples, componentImportance),
                 List.of(late, windowsEvaluated, alertsFired, windowFailures), staleAfter, clock);
         ingestSeries = new StreamSeries(List.of(processed, notDecoded), List.of(processed, notDecoded), staleAfter,
                 clock);
@@ -181,6 +231,11 @@ public final class DriftMetrics implements MonitorListener {
     public void expireStaleSeries() {
         Set<String> windows = windowSeries.expire();
         Set<String> ingest = ingestSeries.expire();
+        if (!windows.isEmpty() || !ingest.isEmpty()) {
+            Set<String> shown = windowSeries.streams();
+            shown.addAll(ingestSeries.streams());
+            labelled.retainAll(shown);
+        }
         if (!windows.isEmpty()) {
             LOG.info("no window work for {} in {}: their per-stream series are removed from /metrics", windows,
                     staleAfter);
@@ -189,6 +244,11 @@ public final class DriftMetrics implements MonitorListener {
             LOG.info("no events processed for {} in {}: their processed counters are removed from /metrics", ingest,
                     staleAfter);
         }
+    }
+
+    /** Names the JPEG decoder and properties mode in use: {@code imagedrift_decoder_info{decoder, mode} 1}. */
+    public void decoderInUse(String decoder, String mode) {
+        decoderInfo.setLabelValues(decoder, mode); // replaces any earlier series: one decoder at a time
     }
 
     public void referenceLoaded(int rows) {
@@ -202,15 +262,17 @@ public final class DriftMetrics implements MonitorListener {
 
     @Override
     public void imageProcessed(String stream, long extractionNanos) {
-        ingestSeries.update(stream, () -> processed.labelValues(stream).inc());
+        String label = label(stream);
+        ingestSeries.update(label, () -> processed.labelValues(label).inc());
         extractionSeconds.observe(extractionNanos / 1e9);
     }
 
     @Override
     public void imageNotDecoded(String stream) {
-        ingestSeries.update(stream, () -> {
-            processed.labelValues(stream).inc();
-            notDecoded.labelValues(stream).inc();
+        String label = label(stream);
+        ingestSeries.update(label, () -> {
+            processed.labelValues(label).inc();
+            notDecoded.labelValues(label).inc();
         });
     }
 
@@ -221,12 +283,32 @@ public final class DriftMetrics implements MonitorListener {
 
     @Override
     public void lateRecord(String stream) {
-        windowSeries.update(stream, () -> late.labelValues(stream).inc());
+        String label = label(stream);
+        windowSeries.update(label, () -> late.labelValues(label).inc());
+    }
+
+    /** The stream's own label while there is room (or it has one already), else {@link #OTHER}. */
+    private String label(String stream) {
+        if (labelled.contains(stream)) {
+            return stream;
+        }
+        synchronized (labelled) {
+            if (labelled.size() < maxStreams) {
+                labelled.add(stream);
+                return stream;
+            }
+        }
+        folded.inc();
+        return OTHER;
     }
 
     @Override
     public void windowEvaluated(ScoreRecord s, long detectionNanos, long latencyMillis) {
-        windowSeries.update(s.stream(), () -> setWindowSeries(s));
+        if (label(s.stream()).equals(OTHER)) {
+            windowSeries.update(OTHER, () -> windowsEvaluated.labelValues(OTHER).inc());
+        } else {
+            windowSeries.update(s.stream(), () -> setWindowSeries(s));
+        }
         detectionSeconds.observe(detectionNanos / 1e9);
         resultLatencySeconds.observe(latencyMillis / 1000.0);
     }
@@ -241,6 +323,8 @@ public final class DriftMetrics implements MonitorListener {
         status.labelValues(stream).set(statusCode(s.status()));
         windowSamples.labelValues(stream, "reference").set(s.nReference());
         windowSamples.labelValues(stream, "current").set(s.nCurrent());
+        setOrNaN(windowUnits.labelValues(stream, "reference"), s.unitsReference() == null ? null : s.unitsReference().doubleValue());
+        setOrNaN(windowUnits.labelValues(stream, "current"), s.unitsCurrent() == null ? null : s.unitsCurrent().doubleValue());
         windowEvents.labelValues(stream).set(s.eventsCounted());
         windowEnd.labelValues(stream).set(s.windowEnd().toEpochMilli() / 1000.0);
         windowEvaluatedAt.labelValues(stream).set(clock.millis() / 1000.0);
@@ -252,16 +336,37 @@ public final class DriftMetrics implements MonitorListener {
             setOrNaN(ksStatistic.labelValues(stream, property), u.ks());
             setOrNaN(emd.labelValues(stream, property), u.emd());
         }
+        ScoreRecord.EmbeddingScore e = s.embedding();
+        if (e != null) {
+            setOrNaN(embeddingScore, stream, e.driftScore());
+            setOrNaN(embeddingPValue, stream, e.pValue());
+            embeddingStatus.labelValues(stream).set(statusCode(e.status()));
+            embeddingSamples.labelValues(stream, "reference").set(e.nReference());
+            embeddingSamples.labelValues(stream, "current").set(e.nCurrent());
+            for (PropertyImportance p : e.topComponents()) {
+                componentImportance.labelValues(stream, p.property()).set(p.importance());
+            }
+        }
         windowsEvaluated.labelValues(stream).inc();
     }
 
     @Override
     public void windowFailed(String stream) {
-        windowSeries.update(stream, () -> windowFailures.labelValues(stream).inc());
+        String label = label(stream);
+        windowSeries.update(label, () -> windowFailures.labelValues(label).inc());
     }
 
     @Override
     public void alertEvaluated(String stream, boolean firing, AlertRecord change) {
+        String label = label(stream);
+        if (label.equals(OTHER)) {
+            windowSeries.update(OTHER, () -> {
+                if (change != null && AlertRecord.FIRING.equals(change.state())) {
+                    alertsFired.labelValues(OTHER).inc();
+                }
+            });
+            return;
+        }
         windowSeries.update(stream, () -> {
             alertFiring.labelValues(stream).set(firing ? 1 : 0);
             if (change != null && AlertRecord.FIRING.equals(change.state())) {

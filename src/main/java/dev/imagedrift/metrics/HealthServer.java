@@ -12,8 +12,9 @@ import java.util.function.Supplier;
 
 /**
  * The monitor's HTTP endpoint: {@code /metrics} (Prometheus text format), {@code /healthz}
- * (liveness: the process answers) and {@code /readyz} (200 only when ready: the Streams client is
- * RUNNING and the reference is loaded; 503 with the reason otherwise).
+ * (liveness: 200 unless the monitor has failed in a way only a restart mends; 503 with the reason)
+ * and {@code /readyz} (200 only when ready: the Streams client is RUNNING and the reference is
+ * loaded; 503 with the reason otherwise). Nothing else is served: no configuration, no environment.
  */
 public final class HealthServer implements AutoCloseable {
     private final HTTPServer server;
@@ -36,6 +37,12 @@ public final class HealthServer implements AutoCloseable {
      */
     public static HealthServer start(String host, int port, PrometheusRegistry registry, Supplier<Readiness> readiness,
                                      Runnable beforeScrape) throws IOException {
+        return start(host, port, registry, () -> new Readiness(true, "ok"), readiness, beforeScrape);
+    }
+
+    /** As above, with {@code liveness} answering {@code /healthz}. */
+    public static HealthServer start(String host, int port, PrometheusRegistry registry, Supplier<Readiness> liveness,
+                                     Supplier<Readiness> readiness, Runnable beforeScrape) throws IOException {
         GaugeWithCallback.builder().name("imagedrift_ready").help("1 when /readyz answers 200")
                 .callback(cb -> cb.call(readiness.get().ready() ? 1 : 0)).register(registry);
         HTTPServer server = HTTPServer.builder()
@@ -43,22 +50,26 @@ public final class HealthServer implements AutoCloseable {
                 .port(port)
                 .registry(new BeforeScrapeRegistry(registry, beforeScrape))
                 .registerHealthHandler(false)
-                .defaultHandler(exchange -> handle(exchange, readiness))
+                .defaultHandler(exchange -> handle(exchange, liveness, readiness))
                 .buildAndStart();
         return new HealthServer(server);
     }
 
-    private static void handle(HttpExchange exchange, Supplier<Readiness> readiness) throws IOException {
+    private static void handle(HttpExchange exchange, Supplier<Readiness> liveness, Supplier<Readiness> readiness)
+            throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             switch (path) {
-                case "/healthz" -> respond(exchange, 200, "ok\n");
+                case "/healthz" -> {
+                    Readiness r = liveness.get();
+                    respond(exchange, r.ready() ? 200 : 503, (r.ready() ? "ok" : "failing") + ": " + r.detail() + "\n");
+                }
                 case "/readyz" -> {
                     Readiness r = readiness.get();
                     respond(exchange, r.ready() ? 200 : 503, (r.ready() ? "ready" : "not ready") + ": " + r.detail() + "\n");
                 }
                 case "/" -> respond(exchange, 200, "image-drift-monitor: /metrics /healthz /readyz\n");
-                default -> respond(exchange, 404, "not found: " + path + "\n");
+                default -> respond(exchange, 404, "not found\n"); // the path is not echoed back
             }
         }
     }

@@ -51,8 +51,9 @@ final class BuiltinPropertyKernel {
 
     /** Writes the seven values into out[0..6] in {@link BuiltinProperty} order. */
     static void compute(DecodedImage img, double[] out) {
-        out[0] = (double) img.height() / img.width();
-        out[1] = (double) img.pixelCount();
+        // Area and aspect ratio of the full image, also after a reduced-scale (fast mode) decode.
+        out[0] = (double) img.sourceHeight() / img.sourceWidth();
+        out[1] = (double) img.sourceWidth() * img.sourceHeight();
         PixelTotals totals = new PixelTotals(img.pixelCount());
         if (img.isGray()) {
             forEachRun(img, (start, count) -> scanGray(img, start, count, totals));

@@ -11,9 +11,19 @@ public final class ReferenceSet {
      * One loaded reference sample and its snapshot's content version (echoed in score records as
      * {@code referenceVersion}), computed once when the reference is loaded.
      */
-    public record Reference(Samples samples, String contentVersion) {
+    public record Reference(Samples samples, String contentVersion, ReferenceEmbeddings embeddings) {
+        /** A reference without embeddings. */
+        public Reference(Samples samples, String contentVersion) {
+            this(samples, contentVersion, null);
+        }
+
         public static Reference of(ReferenceSnapshot snapshot) {
-            return new Reference(snapshot.toSamples(), snapshot.contentVersion());
+            return new Reference(snapshot.toSamples(), snapshot.contentVersion(), snapshot.embeddings());
+        }
+
+        /** The projected reference embeddings as detector input, or null when there are none. */
+        public Samples embeddingSamples() {
+            return embeddings == null ? null : embeddings.toSamples();
         }
     }
 
@@ -42,6 +52,16 @@ public final class ReferenceSet {
 
     public List<String> propertyNames() {
         return global.samples().propertyNames();
+    }
+
+    /** Whether any reference (global or per stream) has embeddings. */
+    public boolean hasEmbeddings() {
+        return global.embeddings() != null || perStream.values().stream().anyMatch(r -> r.embeddings() != null);
+    }
+
+    /** The global reference (its embedding model is the one the stream's embedder must be). */
+    public Reference global() {
+        return global;
     }
 
     public int globalSize() {

@@ -18,16 +18,47 @@ import java.util.List;
  * @param sampleLimit    the bound on {@code samples}
  * @param sampleSeed     seed of the uniform sample
  * @param samples        the sampled rows (at most sampleLimit)
+ * @param measuredWith   the properties mode and JPEG decoder the rows were measured with
+ * @param embeddings     the sampled images' embeddings, projected (null when the snapshot has none)
  */
 public record ReferenceSnapshot(int formatVersion, String createdAt, String source, List<String> propertyNames,
                                 long imagesRead, List<SkippedImage> skipped, int sampleLimit, long sampleSeed,
-                                List<SnapshotRow> samples) {
-    public static final int FORMAT_VERSION = 1;
+                                List<SnapshotRow> samples, MeasuredWith measuredWith, ReferenceEmbeddings embeddings) {
+    /** The newest format version, read and written: 2 added the optional embeddings. */
+    public static final int FORMAT_VERSION = 2;
+    /** The version written for a snapshot without embeddings, so that older monitors still read it. */
+    public static final int FORMAT_VERSION_WITHOUT_EMBEDDINGS = 1;
 
     public ReferenceSnapshot {
         propertyNames = List.copyOf(propertyNames);
         skipped = List.copyOf(skipped);
         samples = List.copyOf(samples);
+        measuredWith = measuredWith == null ? MeasuredWith.UNRECORDED_EXACT : measuredWith;
+    }
+
+    /** A snapshot without embeddings, measured in exact mode by an unrecorded decoder. */
+    public ReferenceSnapshot(int formatVersion, String createdAt, String source, List<String> propertyNames,
+                             long imagesRead, List<SkippedImage> skipped, int sampleLimit, long sampleSeed,
+                             List<SnapshotRow> samples) {
+        this(formatVersion, createdAt, source, propertyNames, imagesRead, skipped, sampleLimit, sampleSeed, samples,
+                MeasuredWith.UNRECORDED_EXACT, null);
+    }
+
+    /** The same snapshot with these embeddings (null: none). */
+    public ReferenceSnapshot withEmbeddings(ReferenceEmbeddings newEmbeddings) {
+        return new ReferenceSnapshot(FORMAT_VERSION, createdAt, source, propertyNames, imagesRead, skipped, sampleLimit,
+                sampleSeed, samples, measuredWith, newEmbeddings);
+    }
+
+    /** The same snapshot, recorded as measured this way. */
+    public ReferenceSnapshot withMeasuredWith(MeasuredWith newMeasuredWith) {
+        return new ReferenceSnapshot(formatVersion, createdAt, source, propertyNames, imagesRead, skipped, sampleLimit,
+                sampleSeed, samples, newMeasuredWith, embeddings);
+    }
+
+    /** The version this snapshot is written as: the oldest that holds its content. */
+    public int writtenFormatVersion() {
+        return embeddings == null ? FORMAT_VERSION_WITHOUT_EMBEDDINGS : FORMAT_VERSION;
     }
 
     /** The rows as detector input. */

@@ -1,6 +1,5 @@
 package dev.imagedrift.reference;
 
-import dev.imagedrift.image.DecodedImage;
 import dev.imagedrift.image.ImageRejected;
 import dev.imagedrift.properties.PropertySet;
 
@@ -91,7 +90,7 @@ public final class SnapshotBuilder {
         skipped.sort(Comparator.comparing(SkippedImage::id));
         ReferenceSnapshot snapshot = new ReferenceSnapshot(ReferenceSnapshot.FORMAT_VERSION,
                 clock.instant().toString(), root.toString(), properties.names(), measured.read(), skipped,
-                options.maxSamples(), options.seed(), measured.rows());
+                options.maxSamples(), options.seed(), measured.rows(), loader.measuredWith(), null);
         return new SnapshotBuild(snapshot, files.size() + scan.unreadable().size(), scan.others().size(), threads,
                 Duration.ofNanos(System.nanoTime() - start));
     }
@@ -162,8 +161,7 @@ public final class SnapshotBuilder {
 
     private Outcome measure(ImageFiles.ImageFile file) {
         try {
-            DecodedImage image = loader.load(file.path());
-            return new Outcome(file, properties.compute(image), null);
+            return new Outcome(file, loader.measure(file.path(), properties), null);
         } catch (ImageRejected e) {
             return new Outcome(file, null, new SkippedImage(file.id(), e.reason().code(), e.getMessage()));
         } catch (RuntimeException e) {

@@ -9,7 +9,16 @@ import java.util.List;
  */
 record SnapshotDocument(String format, Integer formatVersion, String contentVersion, String createdAt,
                         String source, List<String> propertyNames, Long imagesRead, Integer sampleLimit,
-                        Long sampleSeed, List<SkippedImage> skipped, List<Row> samples) {
+                        Long sampleSeed, String propertiesMode, String decoder, List<SkippedImage> skipped,
+                        List<Row> samples, Embeddings embeddings) {
 
     record Row(String id, List<Double> values) {}
+
+    /** The optional embeddings section (format version 2). */
+    record Embeddings(String model, Integer dimension, String source, Embedder embedder, Integer missing,
+                      ProjectionDoc projection, List<Row> rows) {}
+
+    record Embedder(String modelFile, String model, Integer inputSize, double[] mean, double[] std) {}
+
+    record ProjectionDoc(double[] mean, double[][] axes, double[] variance, Double totalVariance) {}
 }

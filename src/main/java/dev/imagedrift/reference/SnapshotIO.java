@@ -31,7 +31,7 @@ import java.util.zip.GZIPOutputStream;
  * <pre>
  * {
  *   "format": "imagedrift-reference-snapshot",   always this
- *   "formatVersion": 1,
+ *   "formatVersion": 2,
  *   "contentVersion": "3fa2b9c01d4e",            {@link SnapshotVersion}; checked on reading
  *   "createdAt": "2025-01-01T12:00:00Z",
  *   "source": "/data/train",                     the directory the images came from
@@ -39,8 +39,19 @@ import java.util.zip.GZIPOutputStream;
  *   "imagesRead": 812,                           images decoded and measured
  *   "sampleLimit": 10000,
  *   "sampleSeed": 42,
+ *   "propertiesMode": "exact",                   exact or fast; absent = exact (older files)
+ *   "decoder": "turbojpeg",                      the JPEG decoder used (turbojpeg or imageio); optional
  *   "skipped": [{"id": "a/b.jpg", "reason": "undecodable", "message": "..."}],
- *   "samples": [{"id": "a/c.jpg", "values": [0.75, 307200.0, 118.2, 51.9, null, null, null]}]
+ *   "samples": [{"id": "a/c.jpg", "values": [0.75, 307200.0, 118.2, 51.9, null, null, null]}],
+ *   "embeddings": {                              optional: the sampled images' embeddings
+ *     "model": "resnet50", "dimension": 2048,
+ *     "source": "/data/train-embeddings.npy",     the file, or the model that computed them
+ *     "embedder": {"modelFile": "/m/resnet50.onnx", "inputSize": 224,   only when a model computed them
+ *                  "mean": [0.485, 0.456, 0.406], "std": [0.229, 0.224, 0.225]},
+ *     "missing": 0,                               sampled images without an embedding
+ *     "projection": {"mean": [...2048], "axes": [[...2048], ...], "variance": [...], "totalVariance": 41.2},
+ *     "rows": [{"id": "a/c.jpg", "values": [1.2, -0.3, ...]}]   coordinates along the axes
+ *   }
  * }
  * </pre>
  * A missing value (NaN) is written as {@code null}. Reading validates everything and fails with an
@@ -93,7 +104,7 @@ public final class SnapshotIO {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
             g.writeStringField("format", FORMAT_NAME);
-            g.writeNumberField("formatVersion", ReferenceSnapshot.FORMAT_VERSION);
+            g.writeNumberField("formatVersion", snapshot.writtenFormatVersion());
             g.writeStringField("contentVersion", snapshot.contentVersion());
             g.writeStringField("createdAt", snapshot.createdAt());
             g.writeStringField("source", snapshot.source());
@@ -105,6 +116,10 @@ public final class SnapshotIO {
             g.writeNumberField("imagesRead", snapshot.imagesRead());
             g.writeNumberField("sampleLimit", snapshot.sampleLimit());
             g.writeNumberField("sampleSeed", snapshot.sampleSeed());
+            g.writeStringField("propertiesMode", snapshot.measuredWith().mode().code());
+            if (snapshot.measuredWith().decoder() != null) {
+                g.writeStringField("decoder", snapshot.measuredWith().decoder());
+            }
             g.writeArrayFieldStart("skipped");
             for (SkippedImage s : snapshot.skipped()) {
                 g.writeStartObject();
@@ -130,8 +145,52 @@ public final class SnapshotIO {
                 g.writeEndObject();
             }
             g.writeEndArray();
+            if (snapshot.embeddings() != null) {
+                writeEmbeddings(g, snapshot.embeddings());
+            }
             g.writeEndObject();
         }
+    }
+
+    private static void writeEmbeddings(JsonGenerator g, ReferenceEmbeddings e) throws IOException {
+        g.writeObjectFieldStart("embeddings");
+        g.writeStringField("model", e.model());
+        g.writeNumberField("dimension", e.dimension());
+        g.writeStringField("source", e.source());
+        if (e.embedder() != null) {
+            g.writeObjectFieldStart("embedder");
+            g.writeStringField("modelFile", e.embedder().modelFile().toString());
+            g.writeStringField("model", e.embedder().model());
+            g.writeNumberField("inputSize", e.embedder().inputSize());
+            writeArray(g, "mean", e.embedder().mean());
+            writeArray(g, "std", e.embedder().std());
+            g.writeEndObject();
+        }
+        g.writeNumberField("missing", e.missing());
+        g.writeObjectFieldStart("projection");
+        writeArray(g, "mean", e.projection().mean());
+        g.writeArrayFieldStart("axes");
+        for (double[] axis : e.projection().axes()) {
+            g.writeArray(axis, 0, axis.length);
+        }
+        g.writeEndArray();
+        writeArray(g, "variance", e.projection().variance());
+        g.writeNumberField("totalVariance", e.projection().totalVariance());
+        g.writeEndObject();
+        g.writeArrayFieldStart("rows");
+        for (int i = 0; i < e.ids().size(); i++) {
+            g.writeStartObject();
+            g.writeStringField("id", e.ids().get(i));
+            writeArray(g, "values", e.rows()[i]);
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void writeArray(JsonGenerator g, String field, double[] values) throws IOException {
+        g.writeFieldName(field);
+        g.writeArray(values, 0, values.length);
     }
 
     /** Reads and validates a snapshot, accepting any property names. */

@@ -1,5 +1,6 @@
 package dev.imagedrift.reference;
 
+import dev.imagedrift.properties.PropertiesMode;
 import dev.imagedrift.properties.PropertySet;
 
 import java.nio.file.Path;
@@ -33,9 +34,11 @@ final class SnapshotValidation {
         if (formatVersion == null) {
             throw new InvalidSnapshotException(file, "no \"formatVersion\" field");
         }
-        if (formatVersion != ReferenceSnapshot.FORMAT_VERSION) {
+        if (formatVersion < ReferenceSnapshot.FORMAT_VERSION_WITHOUT_EMBEDDINGS
+                || formatVersion > ReferenceSnapshot.FORMAT_VERSION) {
             throw new InvalidSnapshotException(file, "unsupported formatVersion " + formatVersion
-                    + " (this build reads version " + ReferenceSnapshot.FORMAT_VERSION + ")");
+                    + " (this build reads versions " + ReferenceSnapshot.FORMAT_VERSION_WITHOUT_EMBEDDINGS + " to "
+                    + ReferenceSnapshot.FORMAT_VERSION + ")");
         }
     }
 
@@ -64,16 +67,36 @@ final class SnapshotValidation {
         checkCounts(file, imagesRead, sampleLimit, snapshotRows.size());
         List<SkippedImage> skipped = checkSkipped(file, doc.skipped());
 
+        ReferenceEmbeddings embeddings = null;
+        if (doc.embeddings() != null) {
+            if (doc.formatVersion() < ReferenceSnapshot.FORMAT_VERSION) {
+                throw new InvalidSnapshotException(file, "an \"embeddings\" section needs formatVersion "
+                        + ReferenceSnapshot.FORMAT_VERSION + ", the file says " + doc.formatVersion());
+            }
+            embeddings = SnapshotEmbeddingsValidation.toEmbeddings(file, doc.embeddings(), snapshotRows);
+        }
         if (doc.contentVersion() != null) {
-            String actual = SnapshotVersion.of(names, snapshotRows);
+            String actual = SnapshotVersion.of(names, snapshotRows, embeddings);
             if (!actual.equals(doc.contentVersion())) {
                 throw new InvalidSnapshotException(file, "contentVersion is " + doc.contentVersion()
                         + " but the rows give " + actual + " (the file was edited or damaged)");
             }
         }
         ReferenceSnapshot snapshot = new ReferenceSnapshot(doc.formatVersion(), doc.createdAt(), doc.source(), names,
-                imagesRead, skipped, sampleLimit, sampleSeed, snapshotRows);
+                imagesRead, skipped, sampleLimit, sampleSeed, snapshotRows, measuredWith(file, doc), embeddings);
         return expected == null || names.equals(expected.names()) ? snapshot : reorder(snapshot, expected.names());
+    }
+
+    /** The recorded mode and decoder; a file without them was measured in exact mode (the only mode then). */
+    private static MeasuredWith measuredWith(Path file, SnapshotDocument doc) throws InvalidSnapshotException {
+        if (doc.propertiesMode() == null) {
+            return new MeasuredWith(PropertiesMode.EXACT, doc.decoder());
+        }
+        try {
+            return new MeasuredWith(PropertiesMode.parse(doc.propertiesMode()), doc.decoder());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSnapshotException(file, "propertiesMode: " + e.getMessage());
+        }
     }
 
     private static <T> T require(Path file, T value, String field) throws InvalidSnapshotException {
@@ -204,6 +227,6 @@ final class SnapshotValidation {
             rows.add(new SnapshotRow(row.id(), values));
         }
         return new ReferenceSnapshot(s.formatVersion(), s.createdAt(), s.source(), order, s.imagesRead(),
-                s.skipped(), s.sampleLimit(), s.sampleSeed(), rows);
+                s.skipped(), s.sampleLimit(), s.sampleSeed(), rows, s.measuredWith(), s.embeddings());
     }
 }

@@ -18,7 +18,10 @@ import java.util.List;
  * what does not change a comparison (creation time, source path, counts, skip list). Layout, all
  * big-endian: the tag {@code "imagedrift-snapshot-content/1"}, the column count, each name; the
  * row count, then per row its id and its values as IEEE-754 bits. Strings are an int byte length
- * followed by UTF-8 bytes.
+ * followed by UTF-8 bytes. A snapshot with embeddings continues with the tag
+ * {@code "embeddings/1"}, the model name, the dimension, the projection (mean, then each axis, as
+ * IEEE-754 bits) and the embedding rows in id order (id, then coordinates); one without embeddings
+ * has the version it had before embeddings existed.
  */
 public final class SnapshotVersion {
     /** Hex characters in a version. */
@@ -28,10 +31,14 @@ public final class SnapshotVersion {
     private SnapshotVersion() {}
 
     public static String of(ReferenceSnapshot snapshot) {
-        return of(snapshot.propertyNames(), snapshot.samples());
+        return of(snapshot.propertyNames(), snapshot.samples(), snapshot.embeddings());
     }
 
     public static String of(List<String> propertyNames, List<SnapshotRow> rows) {
+        return of(propertyNames, rows, null);
+    }
+
+    public static String of(List<String> propertyNames, List<SnapshotRow> rows, ReferenceEmbeddings embeddings) {
         Integer[] columns = new Integer[propertyNames.size()];
         for (int i = 0; i < columns.length; i++) {
             columns[i] = i;
@@ -57,7 +64,35 @@ public final class SnapshotVersion {
             }
             sha.update(values.array());
         }
+        if (embeddings != null) {
+            putEmbeddings(sha, embeddings);
+        }
         return HexFormat.of().formatHex(sha.digest()).substring(0, LENGTH);
+    }
+
+    private static void putEmbeddings(MessageDigest sha, ReferenceEmbeddings e) {
+        putString(sha, "embeddings/1");
+        putString(sha, e.model());
+        putInt(sha, e.dimension());
+        putInt(sha, e.projection().components());
+        putDoubles(sha, e.projection().mean());
+        for (double[] axis : e.projection().axes()) {
+            putDoubles(sha, axis);
+        }
+        Integer[] order = new Integer[e.ids().size()];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        java.util.Arrays.sort(order, Comparator.comparing(e.ids()::get));
+        putInt(sha, order.length);
+        for (int i : order) {
+            putString(sha, e.ids().get(i));
+            putDoubles(sha, e.rows()[i]);
+        }
+    }
+
+    private static void putDoubles(MessageDigest sha, double[] values) {
+        ByteBuffer b = ByteBuffer.allocate(Long.BYTES * values.length);
+        for (double v : values) b.putLong(Double.doubleToLongBits(v == 0.0 ? 0.0 : v));
+        sha.update(b.array());
     }
 
     private static void putString(MessageDigest sha, String s) {

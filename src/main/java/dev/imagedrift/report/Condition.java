@@ -55,6 +55,17 @@ final class Condition {
         return verdict + ": " + String.join(" and ", parts);
     }
 
+    /** How the two tests make one decision, in words. */
+    static String combinedRule(dev.imagedrift.detect.CombinedResult c) {
+        DetectorSettings s = c.properties().settings();
+        if (s.mode() == DetectionMode.REFERENCE_CHECK) {
+            return "drift when either test's drift score reaches the threshold (no p-values in this mode)";
+        }
+        return "drift when either test fails, each at alpha " + Numbers.plain(c.alpha()) + " / " + c.tests()
+                + " = " + Numbers.plain(s.alpha()) + " (Bonferroni: at most alpha " + Numbers.plain(c.alpha())
+                + " false alarms for both together, whatever their dependence)";
+    }
+
     /** What the importance numbers mean in this mode. */
     static String importanceMeaning(DetectionMode mode) {
         return mode == DetectionMode.CALIBRATED

@@ -44,7 +44,7 @@ public final class HtmlReport {
         StringBuilder h = new StringBuilder(64 * 1024);
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>Image dataset drift: ").append(Condition.verdict(r.status())).append("</title>\n")
+                .append("<title>Image dataset drift: ").append(Condition.verdict(report.status())).append("</title>\n")
                 .append("<style>").append(HtmlStyle.CSS).append("</style>\n</head>\n<body>\n<main>\n");
         header(h, report);
         verdict(h, report);
@@ -52,6 +52,9 @@ public final class HtmlReport {
         importanceAndDistributions(h, report);
         univariate(h, r);
         exemplars(h, report);
+        if (report.embedding() != null) {
+            embedding(h, report);
+        }
         details(h, report);
         h.append("<footer>image-drift-monitor &middot; ").append(JsonReport.REPORT_NAME).append(" v")
                 .append(JsonReport.REPORT_VERSION).append("</footer>\n</main>\n</body>\n</html>\n");
@@ -86,12 +89,22 @@ public final class HtmlReport {
     private static void verdict(StringBuilder h, CheckReport report) {
         DriftResult r = report.result();
         String outcome = Condition.outcome(r);
-        h.append("<section class=\"card verdict ").append(statusClass(r.status())).append("\">")
-                .append("<div class=\"badge\">").append(Condition.verdict(r.status())).append("</div>")
-                .append("<div class=\"verdict-text\"><p class=\"condition\">Condition <strong>")
-                .append(report.passed() ? "passed" : "failed").append("</strong>")
-                .append(withMathSigns(Html.escape(outcome.substring(outcome.indexOf(':'))))).append("</p>")
-                .append("<p class=\"reason\">").append(Html.escape(r.reason())).append("</p>")
+        EmbeddingReport e = report.embedding();
+        h.append("<section class=\"card verdict ").append(statusClass(report.status())).append("\">")
+                .append("<div class=\"badge\">").append(Condition.verdict(report.status())).append("</div>")
+                .append("<div class=\"verdict-text\"><p class=\"condition\">")
+                .append(e == null ? "Condition" : "Properties").append(" <strong>")
+                .append(r.status() == DriftStatus.DRIFT ? "failed" : "passed").append("</strong>")
+                .append(withMathSigns(Html.escape(outcome.substring(outcome.indexOf(':'))))).append("</p>");
+        if (e != null) {
+            String embeddingOutcome = Condition.outcome(e.result());
+            h.append("<p class=\"condition\">Embeddings <strong>")
+                    .append(e.result().status() == DriftStatus.DRIFT ? "failed" : "passed").append("</strong>")
+                    .append(withMathSigns(Html.escape(embeddingOutcome.substring(embeddingOutcome.indexOf(':')))))
+                    .append("</p><p class=\"rule\">Decision: ").append(Html.escape(Condition.combinedRule(e.combined())))
+                    .append("; combined p-value ").append(Numbers.pValue(e.combined().pValue())).append(".</p>");
+        }
+        h.append("<p class=\"reason\">").append(Html.escape(r.reason())).append("</p>")
                 .append("<p class=\"rule\">").append(Html.escape(Condition.rule(r.settings()))).append("</p>")
                 .append("</div></section>\n");
 
@@ -121,9 +134,16 @@ public final class HtmlReport {
         tile(h, "p-value", Numbers.pValue(r.pValue()), pNote);
         String nNote = r.status() == DriftStatus.INSUFFICIENT_DATA
                 ? "samples (" + r.settings().minSamples() + " needed)" : "samples compared";
-        tile(h, "Reference", Numbers.count(r.nReference()), nNote);
-        tile(h, "Current", Numbers.count(r.nCurrent()), nNote);
+        tile(h, "Reference", Numbers.count(r.nReference()), unitsNote(nNote, r.unitsReference(), r.nReference()));
+        tile(h, "Current", Numbers.count(r.nCurrent()), unitsNote(nNote, r.unitsCurrent(), r.nCurrent()));
         h.append("</section>\n");
+    }
+
+    /** "samples compared" or, when bursts were grouped, "12 independent (near-duplicates counted once)". */
+    private static String unitsNote(String samplesNote, Integer units, int samples) {
+        if (units == null) return samplesNote;
+        if (units == samples) return samplesNote + ", all independent";
+        return Numbers.count(units) + " independent (near-duplicates counted once)";
     }
 
     /** A number tile; {@code note} is trusted markup made here, never user text. */
@@ -266,6 +286,51 @@ public final class HtmlReport {
         h.append("</div></div>");
     }
 
+    /** The embedding test: score bar, numbers, the components that separate the sides, exemplar images. */
+    private static void embedding(StringBuilder h, CheckReport report) {
+        EmbeddingReport e = report.embedding();
+        DriftResult r = e.result();
+        double low = r.aucLower() == null ? Double.NaN : Math.max(0, 2 * r.aucLower() - 1);
+        double high = r.aucUpper() == null ? Double.NaN : Math.max(0, 2 * r.aucUpper() - 1);
+        h.append("<section class=\"card\"><h2>Embedding drift: ").append(Condition.verdict(r.status()))
+                .append("</h2><p class=\"note\">The same classifier test on the images' embeddings (model <code>")
+                .append(Html.escape(e.model())).append("</code>, dimension ").append(e.dimension()).append("), reduced to ")
+                .append(e.components()).append(" principal components fitted on the reference alone (")
+                .append(Numbers.fixed(100 * e.varianceShare(), 1)).append("% of its variance).</p>")
+                .append(ScoreBarSvg.render(r.driftScore(), low, high, report.threshold(), statusColour(r.status())))
+                .append("<p class=\"reason\">").append(Html.escape(r.reason())).append("</p>");
+        h.append("<div class=\"tiles\">");
+        tile(h, "Drift score", Numbers.fixed(r.driftScore(), 3), "threshold " + Numbers.fixed(report.threshold(), 3));
+        tile(h, "AUC", Numbers.fixed(r.auc(), 3), r.aucLower() != null && r.aucUpper() != null
+                ? "95% CI " + Numbers.fixed(r.aucLower(), 3) + " &ndash; " + Numbers.fixed(r.aucUpper(), 3) : "no interval");
+        tile(h, "p-value", Numbers.pValue(r.pValue()), r.pValue() != null
+                ? "alpha " + Numbers.plain(r.settings().alpha()) + " for this test" : "not computed");
+        tile(h, "Reference", Numbers.count(r.nReference()), "with an embedding");
+        tile(h, "Current", Numbers.count(r.nCurrent()), "with an embedding");
+        h.append("</div><h3>Components that separate the sides</h3>");
+        if (r.importance().isEmpty()) {
+            h.append("<p class=\"note\">Not computed.</p>");
+        } else {
+            double max = r.importance().stream().mapToDouble(PropertyImportance::importance)
+                    .filter(Double::isFinite).max().orElse(0);
+            h.append("<div class=\"bars\">");
+            for (PropertyImportance p : r.importance().subList(0, Math.min(8, r.importance().size()))) {
+                double share = max > 0 && Double.isFinite(p.importance()) ? Math.max(0, p.importance()) / max : 0;
+                h.append("<div class=\"bar-name\">").append(Html.escape(p.property())).append("</div>")
+                        .append("<div class=\"bar-track\"><div class=\"bar-fill\" style=\"width:")
+                        .append(String.format(Locale.ROOT, "%.1f", 100 * share)).append("%\"></div></div>")
+                        .append("<div class=\"bar-value\">").append(Numbers.fixed(p.importance(), 3)).append("</div>");
+            }
+            h.append("</div>");
+        }
+        h.append("<div class=\"two\">");
+        exemplarColumn(h, "Current images least like the reference (embeddings)", "cur", r.exemplars().current(),
+                report.current().thumbnails());
+        exemplarColumn(h, "Reference images least like the current images (embeddings)", "ref",
+                r.exemplars().reference(), report.reference().thumbnails());
+        h.append("</div></section>\n");
+    }
+
     private static void details(StringBuilder h, CheckReport report) {
         DetectorSettings s = report.result().settings();
         h.append("<section class=\"card\"><h2>Details</h2><div class=\"two\"><div><h3>Sources</h3>");
@@ -305,6 +370,9 @@ public final class HtmlReport {
         h.append("<tr><th>images read</th><td>").append(Numbers.count(side.imagesRead())).append("</td></tr>")
                 .append("<tr><th>skipped</th><td>").append(Html.escape(skippedText)).append("</td></tr>")
                 .append("<tr><th>in the sample</th><td>").append(Numbers.count(side.samples().size()))
+                .append("</td></tr><tr><th>properties mode</th><td>")
+                .append(Html.escape(side.measuredWith().mode().code()))
+                .append("</td></tr><tr><th>decoder</th><td>").append(Html.escape(side.decoder()))
                 .append("</td></tr></table>");
     }
 }

@@ -36,13 +36,22 @@ import java.util.Map;
  * threshold       the effect-size floor (CALIBRATED) or the threshold (REFERENCE_CHECK)
  * auc, aucLower, aucUpper, pValue
  * nReference, nCurrent            samples compared
+ * unitsReference, unitsCurrent    independent units among them (bursts of near-duplicates counted once;
+ *                                 null when not computed)
  * reference, current              {source, snapshotVersion, imagesRead, imagesSkipped,
- *                                  skippedByReason: {code: count}, samples}
+ *                                  skippedByReason: {code: count}, samples,
+ *                                  propertiesMode (exact|fast), decoder (turbojpeg|imageio|not recorded)}
  * importance      [{property, importance}], largest first
  * univariate      [{property, ks, ksPValue, emd, nReference, nCurrent}], in property order
  * exemplars       {current: [{id, score}], reference: [{id, score}]}
  * settings        {mode, folds, trees, maxDepth, learningRate, minLeafSize, alpha, minScore, minSamples,
  *                  importanceRepeats, exemplars, seed}
+ * decision        only with embeddings: {rule: "bonferroni", tests: 2, alpha (family), pValue (combined),
+ *                  properties: status, embedding: status}; the top-level status is then the combined one
+ * embedding       only with embeddings: {model, dimension, components, varianceShare, status, condition,
+ *                  reason, driftScore, auc, aucLower, aucUpper, pValue, alpha, nReference, nCurrent,
+ *                  importance: [{component, importance}], univariate: [{component, ks, ksPValue, emd, ...}],
+ *                  exemplars}
  * </pre>
  */
 public final class JsonReport {
@@ -72,7 +81,7 @@ public final class JsonReport {
         root.put("report", REPORT_NAME);
         root.put("reportVersion", REPORT_VERSION);
         root.put("generatedAt", report.generatedAt().toString());
-        root.put("status", r.status().name());
+        root.put("status", report.status().name());
         root.put("passed", report.passed());
         root.put("condition", Condition.outcome(r));
         root.put("rule", Condition.rule(r.settings()));
@@ -85,6 +94,10 @@ public final class JsonReport {
         number(root, "pValue", r.pValue());
         root.put("nReference", r.nReference());
         root.put("nCurrent", r.nCurrent());
+        if (r.unitsReference() != null) root.put("unitsReference", r.unitsReference());
+        else root.putNull("unitsReference");
+        if (r.unitsCurrent() != null) root.put("unitsCurrent", r.unitsCurrent());
+        else root.putNull("unitsCurrent");
         root.set("reference", side(report.reference()));
         root.set("current", side(report.current()));
 
@@ -108,7 +121,60 @@ public final class JsonReport {
         exemplars(exemplars.putArray("current"), r.exemplars().current());
         exemplars(exemplars.putArray("reference"), r.exemplars().reference());
         root.set("settings", settings(r.settings()));
+        if (report.embedding() != null) {
+            embedding(root, report.embedding());
+        }
         return root;
+    }
+
+    private static void embedding(ObjectNode root, EmbeddingReport e) {
+        DriftResult r = e.result();
+        ObjectNode decision = root.putObject("decision");
+        decision.put("rule", dev.imagedrift.detect.CombinedResult.RULE);
+        decision.put("tests", e.combined().tests());
+        number(decision, "alpha", e.combined().alpha());
+        number(decision, "pValue", e.combined().pValue());
+        decision.put("properties", report(e.combined().properties().status()));
+        decision.put("embedding", report(r.status()));
+        ObjectNode o = root.putObject("embedding");
+        o.put("model", e.model());
+        o.put("dimension", e.dimension());
+        o.put("components", e.components());
+        number(o, "varianceShare", e.varianceShare());
+        o.put("status", r.status().name());
+        o.put("condition", Condition.outcome(r));
+        o.put("reason", r.reason());
+        number(o, "driftScore", r.driftScore());
+        number(o, "auc", r.auc());
+        number(o, "aucLower", r.aucLower());
+        number(o, "aucUpper", r.aucUpper());
+        number(o, "pValue", r.pValue());
+        number(o, "alpha", r.settings().alpha());
+        o.put("nReference", r.nReference());
+        o.put("nCurrent", r.nCurrent());
+        ArrayNode importance = o.putArray("importance");
+        for (PropertyImportance p : r.importance()) {
+            ObjectNode i = importance.addObject();
+            i.put("component", p.property());
+            number(i, "importance", p.importance());
+        }
+        ArrayNode univariate = o.putArray("univariate");
+        for (UnivariateDrift u : r.univariate()) {
+            ObjectNode i = univariate.addObject();
+            i.put("component", u.property());
+            number(i, "ks", u.ks());
+            number(i, "ksPValue", u.ksPValue());
+            number(i, "emd", u.emd());
+            i.put("nReference", u.nReference());
+            i.put("nCurrent", u.nCurrent());
+        }
+        ObjectNode exemplars = o.putObject("exemplars");
+        exemplars(exemplars.putArray("current"), r.exemplars().current());
+        exemplars(exemplars.putArray("reference"), r.exemplars().reference());
+    }
+
+    private static String report(dev.imagedrift.detect.DriftStatus status) {
+        return status.name();
     }
 
     private static ObjectNode side(ReportSide side) {
@@ -122,6 +188,8 @@ public final class JsonReport {
             reasons.put(e.getKey(), e.getValue());
         }
         o.put("samples", side.samples().size());
+        o.put("propertiesMode", side.measuredWith().mode().code());
+        o.put("decoder", side.decoder());
         return o;
     }
 

@@ -1,6 +1,7 @@
 package dev.imagedrift.report;
 
 import dev.imagedrift.detect.Samples;
+import dev.imagedrift.reference.MeasuredWith;
 import dev.imagedrift.reference.ReferenceSnapshot;
 import dev.imagedrift.reference.ReferenceSources;
 import dev.imagedrift.reference.SkipSummary;
@@ -19,16 +20,29 @@ import java.util.TreeMap;
  * @param skippedByReason files that could not be used, counted by reason code
  * @param snapshotVersion content version of the snapshot, or null when unknown
  * @param thumbnails      where exemplar images of this side can be found
+ * @param measuredWith    properties mode and JPEG decoder of this side's values
  */
 public record ReportSide(String source, Samples samples, long imagesRead, Map<String, Integer> skippedByReason,
-                         String snapshotVersion, ThumbnailSource thumbnails) {
+                         String snapshotVersion, ThumbnailSource thumbnails, MeasuredWith measuredWith) {
     public ReportSide {
+        measuredWith = measuredWith == null ? MeasuredWith.UNRECORDED_EXACT : measuredWith;
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(samples, "samples");
         skippedByReason = Collections.unmodifiableMap(new TreeMap<>(skippedByReason));
         if (thumbnails == null) {
             thumbnails = ThumbnailSource.none();
         }
+    }
+
+    /** A side measured in exact mode by an unrecorded decoder. */
+    public ReportSide(String source, Samples samples, long imagesRead, Map<String, Integer> skippedByReason,
+                      String snapshotVersion, ThumbnailSource thumbnails) {
+        this(source, samples, imagesRead, skippedByReason, snapshotVersion, thumbnails, null);
+    }
+
+    /** "turbojpeg", "imageio" or "not recorded". */
+    public String decoder() {
+        return measuredWith.decoder() == null ? "not recorded" : measuredWith.decoder();
     }
 
     /**
@@ -40,7 +54,7 @@ public record ReportSide(String source, Samples samples, long imagesRead, Map<St
         ThumbnailSource thumbnails = ReferenceSources.imageDirectory(snapshot)
                 .map(ThumbnailSource::directory).orElse(ThumbnailSource.none());
         return new ReportSide(source, snapshot.toSamples(), snapshot.imagesRead(),
-                SkipSummary.countByReason(snapshot.skipped()), snapshot.contentVersion(), thumbnails);
+                SkipSummary.countByReason(snapshot.skipped()), snapshot.contentVersion(), thumbnails, snapshot.measuredWith());
     }
 
     public int imagesSkipped() {

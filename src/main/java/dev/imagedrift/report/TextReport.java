@@ -20,8 +20,16 @@ public final class TextReport {
     public static String render(CheckReport report) {
         DriftResult r = report.result();
         StringBuilder out = new StringBuilder();
-        line(out, "Image dataset drift: %s", Condition.verdict(r.status()));
-        line(out, "  Condition %s", Condition.outcome(r));
+        EmbeddingReport e = report.embedding();
+        line(out, "Image dataset drift: %s", Condition.verdict(report.status()));
+        if (e != null) {
+            wrapped(out, "  Decision  ", Condition.combinedRule(e.combined()));
+            line(out, "  %-9s %s", "Combined", "p-value " + Numbers.pValue(e.combined().pValue()));
+            line(out, "  Properties %s", Condition.outcome(r));
+            line(out, "  Embeddings %s", Condition.outcome(e.result()));
+        } else {
+            line(out, "  Condition %s", Condition.outcome(r));
+        }
         wrapped(out, "  Reason    ", r.reason());
         out.append('\n');
 
@@ -34,6 +42,10 @@ public final class TextReport {
             line(out, "  %-12s %s", "p-value", Numbers.pValue(r.pValue()));
         }
         line(out, "  %-12s reference %d, current %d", "Samples", r.nReference(), r.nCurrent());
+        if (r.unitsReference() != null && r.unitsCurrent() != null) {
+            line(out, "  %-12s reference %d, current %d   (near-duplicate bursts counted once)", "Independent",
+                    r.unitsReference(), r.unitsCurrent());
+        }
         wrapped(out, "  " + String.format(Locale.ROOT, "%-12s ", "Rule"), Condition.rule(r.settings()));
         out.append('\n');
 
@@ -45,9 +57,49 @@ public final class TextReport {
         importance(out, r);
         univariate(out, r.univariate());
         exemplars(out, r);
+        if (e != null) {
+            embedding(out, e);
+        }
         settings(out, r.settings());
         line(out, "Generated %s", report.generatedAt());
         return out.toString();
+    }
+
+    /** The embedding test: its numbers, the components that separate the sides, its exemplars. */
+    private static void embedding(StringBuilder out, EmbeddingReport e) {
+        DriftResult r = e.result();
+        line(out, "Embedding drift: %s (model %s, dimension %d; %d principal components of the reference hold %s%% "
+                + "of its variance)", Condition.verdict(r.status()), e.model(), e.dimension(), e.components(),
+                Numbers.fixed(100 * e.varianceShare(), 1));
+        wrapped(out, "  Reason       ", r.reason());
+        line(out, "  %-12s %s", "Drift score", Numbers.fixed(r.driftScore(), 3));
+        String ci = r.aucLower() != null && r.aucUpper() != null
+                ? "   95% CI " + Numbers.fixed(r.aucLower(), 3) + " to " + Numbers.fixed(r.aucUpper(), 3) : "";
+        line(out, "  %-12s %s%s", "AUC", Numbers.fixed(r.auc(), 3), ci);
+        if (r.pValue() != null) {
+            line(out, "  %-12s %s (alpha %s for this test)", "p-value", Numbers.pValue(r.pValue()),
+                    Numbers.plain(r.settings().alpha()));
+        }
+        line(out, "  %-12s reference %d, current %d (images with an embedding)", "Samples", r.nReference(),
+                r.nCurrent());
+        out.append('\n');
+        line(out, "Components that separate the sides: %s", Condition.importanceMeaning(r.settings().mode())
+                .replace("property", "component"));
+        List<PropertyImportance> list = r.importance();
+        if (list.isEmpty()) {
+            line(out, "  (not computed)");
+        }
+        double max = list.stream().mapToDouble(PropertyImportance::importance).filter(Double::isFinite).max().orElse(0);
+        for (PropertyImportance p : list.subList(0, Math.min(5, list.size()))) {
+            int bar = max > 0 && Double.isFinite(p.importance())
+                    ? (int) Math.round(BAR_WIDTH * Math.max(0, p.importance()) / max) : 0;
+            line(out, "  %-8s  %7s  %s", p.property(), Numbers.fixed(p.importance(), 4), "#".repeat(bar));
+        }
+        out.append('\n');
+        line(out, "Embedding exemplars (classifier score = probability of \"current\")");
+        exemplarList(out, "Current images least like the reference", r.exemplars().current());
+        exemplarList(out, "Reference images least like the current images", r.exemplars().reference());
+        out.append('\n');
     }
 
     private static void side(StringBuilder out, String label, ReportSide side) {
@@ -58,6 +110,8 @@ public final class TextReport {
                         .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")) + ")";
         line(out, "  %-10s images read %s, %s; %d in the sample", "", Numbers.count(side.imagesRead()), skipped,
                 side.samples().size());
+        line(out, "  %-10s measured in %s mode, JPEG decoder %s", "", side.measuredWith().mode().code(),
+                side.decoder());
     }
 
     private static void importance(StringBuilder out, DriftResult r) {

@@ -21,14 +21,15 @@ final class AlertProcessor implements Processor<String, ScoreRecord, String, Ale
     static final String STORE = "alert-state";
 
     private final AlertPolicy policy;
-    private final MonitorListener listener;
+    private final CommitGate.Supplier gates;
     private final Clock clock;
+    private MonitorListener listener;
     private ProcessorContext<String, AlertRecord> context;
     private KeyValueStore<String, AlertState> states;
 
-    AlertProcessor(AlertPolicy policy, MonitorListener listener, Clock clock) {
+    AlertProcessor(AlertPolicy policy, CommitGate.Supplier gates, Clock clock) {
         this.policy = policy;
-        this.listener = listener;
+        this.gates = gates;
         this.clock = clock;
     }
 
@@ -36,6 +37,7 @@ final class AlertProcessor implements Processor<String, ScoreRecord, String, Ale
     public void init(ProcessorContext<String, AlertRecord> context) {
         this.context = context;
         this.states = context.getStateStore(STORE);
+        this.listener = gates.open(context);
     }
 
     @Override

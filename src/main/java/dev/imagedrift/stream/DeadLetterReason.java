@@ -21,7 +21,25 @@ public enum DeadLetterReason {
     UNSUPPORTED_PIXEL_FORMAT("unsupported_pixel_format"),
     BAD_RAW_BUFFER("bad_raw_buffer"),
     LATE("late"),
-    INTERNAL_ERROR("internal_error");
+    INTERNAL_ERROR("internal_error"),
+    /** The id has characters outside the allowed set, or is too long ({@link EventIdentifiers}). */
+    BAD_ID("bad_id"),
+    /** The stream name has characters outside the allowed set, or is too long ({@link EventIdentifiers}). */
+    BAD_STREAM("bad_stream"),
+    /** A new stream while its partition already tracks {@code window.max-streams} streams. */
+    TOO_MANY_STREAMS("too_many_streams"),
+    /** Processing this record stopped a stream thread {@code reliability.max-record-attempts} times. */
+    REPEATED_FAILURE("repeated_failure"),
+    /** The embedding is not an array of finite numbers (or base64 float32), or is longer than the limit. */
+    BAD_EMBEDDING("bad_embedding"),
+    /** The embedding's length is not the reference's embedding dimension. */
+    EMBEDDING_DIMENSION("embedding_dimension"),
+    /** The event names another embedding model than the reference's. */
+    EMBEDDING_MODEL("embedding_model"),
+    /** The event carries only an embedding, but the stream's reference has no embeddings to compare with. */
+    EMBEDDING_NOT_CONFIGURED("embedding_not_configured"),
+    /** The configured embedding model failed on the event's image. */
+    EMBEDDING_FAILED("embedding_failed");
 
     private final String code;
 

@@ -5,7 +5,7 @@ import dev.imagedrift.config.MonitorConfig;
 import dev.imagedrift.detect.AlertPolicy;
 import dev.imagedrift.detect.AlertState;
 import dev.imagedrift.detect.DriftDetector;
-import dev.imagedrift.image.ImageDecoder;
+import dev.imagedrift.embedding.ImageEmbedder;
 import dev.imagedrift.properties.PropertySet;
 import dev.imagedrift.window.BottomKReservoir;
 import dev.imagedrift.window.SamplePriority;
@@ -51,19 +51,43 @@ public final class DriftTopology {
     /** How often due windows are checked without new events (a backlog left by the budget). */
     static final Duration CLOSE_CHECK_INTERVAL = Duration.ofSeconds(1);
 
+    /** The commit gates' in-memory stores (no changelog): what each stage reports to the metrics. */
+    static final String EXTRACT_REPORTS = "extract-reports";
+    static final String WINDOW_REPORTS = "window-reports";
+    static final String ALERT_REPORTS = "alert-reports";
+
     private DriftTopology() {}
 
     public static Topology build(MonitorConfig config, PropertySet properties, ReferenceSet references,
                                  DriftDetector detector, MonitorListener listener, Clock clock) {
+        return build(config, properties, references, detector, listener, clock, null,
+                new RecordFailures(config.reliability().maxRecordAttempts()));
+    }
+
+    /**
+     * @param listener what the metrics see: each report is passed on once the work it describes is
+     *                 committed ({@link CommitGate})
+     * @param embedder a model that embeds the images of events that carry no embedding (for streams
+     *                 whose reference has embeddings from that model), or null: only the events' own
+     * @param failures the records that stopped a stream thread; the runtime's uncaught-exception
+     *                 handler tells it which ({@link RecordFailures#threadFailed})
+     */
+    public static Topology build(MonitorConfig config, PropertySet properties, ReferenceSet references,
+                                 DriftDetector detector, MonitorListener listener, Clock clock,
+                                 ImageEmbedder embedder, RecordFailures failures) {
         if (!properties.names().equals(references.propertyNames())) {
             throw new IllegalArgumentException("the reference has properties " + references.propertyNames()
                     + " but the monitor computes " + properties.names());
         }
         MonitorConfig.Topics topics = config.topics();
         MonitorConfig.Window window = config.window();
-        EventParser parser = new EventParser();
-        PropertyExtractor extractor = new PropertyExtractor(
-                new ImageDecoder(config.images().decodeLimits(), config.images().orientation()), properties);
+        EventParser parser = new EventParser(config.images().maxBytes());
+        DeadLetterLimits deadLetterLimits = new DeadLetterLimits(StreamsSettings.maxRequestSize(config));
+        CommitGate.Supplier extractGate = new CommitGate.Supplier(EXTRACT_REPORTS, listener);
+        CommitGate.Supplier windowGate = new CommitGate.Supplier(WINDOW_REPORTS, listener);
+        CommitGate.Supplier alertGate = new CommitGate.Supplier(ALERT_REPORTS, listener);
+        PropertyExtractor extractor = new PropertyExtractor(config.imageDecoder(), properties,
+                new EmbeddingProjector(references, embedder));
         WindowAssigner assigner = new WindowAssigner(window.size(), window.advance());
         SamplePriority priorities = new SamplePriority(config.detection().seed());
         BottomKReservoir reservoir = new BottomKReservoir(window.maxSamples());
@@ -75,25 +99,27 @@ public final class DriftTopology {
                 Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("image-events"));
 
         KStream<String, Outcome<Observation>> extracted = events.process(
-                new ExtractSupplier(() -> new ExtractProcessor(parser, extractor,
+                new GatedSupplier<>(() -> new ExtractProcessor(parser, extractor,
                         new DecodeGate(assigner, window.advance(), window.grace(), priorities, window.maxSamples()),
-                        listener, clock, window.maxClockSkew())),
+                        extractGate, failures, clock, window.maxClockSkew()),
+                        Set.of(byteStore(DecodeGate.STORE), extractGate.storeBuilder())),
                 Named.as("extract-properties"));
         KStream<String, Observation> observations = valuesOrDeadLetters(extracted, "extracted-", "dead", "ok",
-                        "extract", "observations", topics.deadLetter())
+                        "extract", "observations", topics.deadLetter(), deadLetterLimits)
                 .repartition(Repartitioned.<String, Observation>as("observations-by-stream")
                         .withKeySerde(Serdes.String()).withValueSerde(new ObservationSerde()));
 
         KStream<String, Outcome<ScoreRecord>> windowed = observations.process(
                 new WindowSupplier(() -> new WindowProcessor(assigner, window.grace(), reservoir, priorities, references,
-                        detector,
-                        listener, CLOSE_BUDGET, CLOSE_CHECK_INTERVAL, clock)),
+                        detector, windowGate, failures, window.maxClockSkew(), window.maxStreams(), CLOSE_BUDGET,
+                        CLOSE_CHECK_INTERVAL, clock), windowGate),
                 Named.as("window-sampler"));
         KStream<String, ScoreRecord> scores = valuesOrDeadLetters(windowed, "windowed-", "late", "scored", "late",
-                "scores", topics.deadLetter());
+                "scores", topics.deadLetter(), deadLetterLimits);
         scores.to(topics.scores(), Produced.with(Serdes.String(), new JsonSerde<>(ScoreRecord.class))
                 .withName("scores-sink"));
-        scores.process(new AlertSupplier(() -> new AlertProcessor(policy, listener, clock)), Named.as("alert-state"))
+        scores.process(new AlertSupplier(() -> new AlertProcessor(policy, alertGate, clock), alertGate),
+                        Named.as("alert-state"))
                 .to(topics.alerts(), Produced.with(Serdes.String(), new JsonSerde<>(AlertRecord.class))
                         .withName("alerts-sink"));
         return builder.build(StreamsSettings.from(config));
@@ -105,13 +131,14 @@ public final class DriftTopology {
      */
     private static <T> KStream<String, T> valuesOrDeadLetters(KStream<String, Outcome<T>> outcomes, String prefix,
                                                               String deadBranch, String okBranch, String stage,
-                                                              String valuesName, String deadLetterTopic) {
+                                                              String valuesName, String deadLetterTopic,
+                                                              DeadLetterLimits limits) {
         Map<String, KStream<String, Outcome<T>>> branches = outcomes
                 .split(Named.as(prefix))
                 .branch((k, v) -> v.isDead(), Branched.as(deadBranch))
                 .defaultBranch(Branched.as(okBranch));
         branches.get(prefix + deadBranch)
-                .process(DeadLetterRouter<T>::new, Named.as(stage + "-dead-letters"))
+                .process(() -> new DeadLetterRouter<T>(limits), Named.as(stage + "-dead-letters"))
                 .to(deadLetterTopic, Produced.with(Serdes.ByteArray(), Serdes.ByteArray())
                         .withName(stage + "-dead-letter-sink"));
         return branches.get(prefix + okBranch).mapValues(Outcome::value, Named.as(valuesName));
@@ -128,20 +155,7 @@ public final class DriftTopology {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.Bytes(), Serdes.ByteArray());
     }
 
-    private record ExtractSupplier(java.util.function.Supplier<ExtractProcessor> factory)
-            implements ProcessorSupplier<byte[], byte[], String, Outcome<Observation>> {
-        @Override
-        public Processor<byte[], byte[], String, Outcome<Observation>> get() {
-            return factory.get();
-        }
-
-        @Override
-        public Set<StoreBuilder<?>> stores() {
-            return Set.of(byteStore(DecodeGate.STORE));
-        }
-    }
-
-    private record WindowSupplier(java.util.function.Supplier<WindowProcessor> factory)
+    private record WindowSupplier(java.util.function.Supplier<WindowProcessor> factory, CommitGate.Supplier gate)
             implements ProcessorSupplier<String, Observation, String, Outcome<ScoreRecord>> {
         @Override
         public Processor<String, Observation, String, Outcome<ScoreRecord>> get() {
@@ -151,11 +165,13 @@ public final class DriftTopology {
         @Override
         public Set<StoreBuilder<?>> stores() {
             return Set.of(byteStore(WindowProcessor.TALLIES_STORE), uncachedByteStore(WindowProcessor.SAMPLES_STORE),
-                    byteStore(WindowProcessor.INDEX_STORE));
+                    byteStore(WindowProcessor.INDEX_STORE), Stores.keyValueStoreBuilder(
+                            Stores.persistentKeyValueStore(StreamClocks.STORE), Serdes.String(), Serdes.Long())
+                            .withCachingEnabled(), gate.storeBuilder());
         }
     }
 
-    private record AlertSupplier(java.util.function.Supplier<AlertProcessor> factory)
+    private record AlertSupplier(java.util.function.Supplier<AlertProcessor> factory, CommitGate.Supplier gate)
             implements ProcessorSupplier<String, ScoreRecord, String, AlertRecord> {
         @Override
         public Processor<String, ScoreRecord, String, AlertRecord> get() {
@@ -165,7 +181,17 @@ public final class DriftTopology {
         @Override
         public Set<StoreBuilder<?>> stores() {
             return Set.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AlertProcessor.STORE),
-                    Serdes.String(), new JsonSerde<>(AlertState.class)));
+                    Serdes.String(), new JsonSerde<>(AlertState.class)), gate.storeBuilder());
+        }
+    }
+
+    /** A processor and the stores it owns (its {@link CommitGate}; the extraction stage's {@link DecodeGate}). */
+    private record GatedSupplier<KIn, VIn, KOut, VOut>(
+            java.util.function.Supplier<Processor<KIn, VIn, KOut, VOut>> factory, Set<StoreBuilder<?>> stores)
+            implements ProcessorSupplier<KIn, VIn, KOut, VOut> {
+        @Override
+        public Processor<KIn, VIn, KOut, VOut> get() {
+            return factory.get();
         }
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.imagedrift.embedding.Embedding;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
@@ -25,21 +26,52 @@ import java.util.Map;
  * (else the record key), {@code timestamp} (ISO-8601 or epoch ms; else the record timestamp) and
  * exactly one of {@code image} (base64 of an encoded image), {@code pixels} ({@code width},
  * {@code height}, {@code channels}, base64 {@code data}) or {@code properties} (name -> number or
- * null); or the raw bytes of an encoded image, with id and stream from the headers
+ * null), and optionally {@code embedding} ({@link EmbeddingField}), which may also stand alone; or the raw bytes of an encoded image, with id and stream from the headers
  * {@code imagedrift-id} / {@code imagedrift-stream} or the record key.
  */
 public final class EventParser {
     public static final String ID_HEADER = "imagedrift-id";
     public static final String STREAM_HEADER = "imagedrift-stream";
-    static final int MAX_STREAM_LENGTH = 200;
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    /** Events are shallow (an object holding at most one more object): deeper nesting is an attack, not an event. */
+    static final int MAX_NESTING_DEPTH = 16;
     private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
     private static final java.util.regex.Pattern NOT_PLAIN_BASE64 = java.util.regex.Pattern.compile("[\\s_-]");
 
-    static {
-        // Base64 images in JSON can be large; the record size limit already bounds them.
-        JSON.getFactory().setStreamReadConstraints(
-                StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build());
+    private final ObjectMapper json;
+    private final int maxStringLength;
+
+    /** A parser for images up to the default {@code images.max-bytes}. */
+    public EventParser() {
+        this(dev.imagedrift.image.ImageDecoder.DEFAULT_MAX_BYTES);
+    }
+
+    /**
+     * @param maxImageBytes the largest encoded image accepted ({@code images.max-bytes}); the longest
+     *                      JSON string accepted is its base64 length plus room for line breaks, so a
+     *                      string too long to hold an allowed image is refused while it is read,
+     *                      before Jackson buffers it
+     */
+    public EventParser(long maxImageBytes) {
+        this.maxStringLength = maxStringLength(maxImageBytes);
+        this.json = JsonMapper.builder(com.fasterxml.jackson.core.JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxStringLength(maxStringLength)
+                        .maxNestingDepth(MAX_NESTING_DEPTH)
+                        .build())
+                .build()).build();
+    }
+
+    /**
+     * Base64 length of {@code maxImageBytes} (4 characters per 3 bytes), plus 1/32 for MIME line
+     * breaks (2 in 78 characters) and 4 KiB for short fields; at most what a Java string holds.
+     */
+    static int maxStringLength(long maxImageBytes) {
+        long base64 = (maxImageBytes + 2) / 3 * 4;
+        return (int) Math.min(Integer.MAX_VALUE - 16L, base64 + base64 / 32 + 4096);
+    }
+
+    int maxStringLength() {
+        return maxStringLength;
     }
 
     /**
@@ -78,7 +110,11 @@ public final class EventParser {
     private ImageEvent parseJson(byte[] value, String keyText, long recordTime) throws RejectedEvent {
         JsonNode root;
         try {
-            root = JSON.readTree(value);
+            root = json.readTree(value);
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            throw new RejectedEvent(DeadLetterReason.TOO_LARGE, "the JSON exceeds a limit (a string can hold an image"
+                    + " of at most images.max-bytes; nesting at most " + MAX_NESTING_DEPTH + " deep): "
+                    + e.getOriginalMessage());
         } catch (JsonParseException e) {
             throw new RejectedEvent(DeadLetterReason.BAD_JSON, "malformed JSON: " + e.getOriginalMessage()
                     + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
@@ -111,22 +147,27 @@ public final class EventParser {
         JsonNode image = root.get("image");
         JsonNode pixels = root.get("pixels");
         JsonNode properties = root.get("properties");
+        JsonNode embeddingNode = root.get("embedding");
         int present = (present(image) ? 1 : 0) + (present(pixels) ? 1 : 0) + (present(properties) ? 1 : 0);
-        if (present == 0) {
+        if (present == 0 && !present(embeddingNode)) {
             throw new RejectedEvent(DeadLetterReason.MISSING_FIELD,
-                    "the event needs one of 'image', 'pixels' or 'properties'");
+                    "the event needs one of 'image', 'pixels' or 'properties', or an 'embedding'");
         }
         if (present > 1) {
             throw new RejectedEvent(DeadLetterReason.WRONG_TYPE,
                     "the event must carry exactly one of 'image', 'pixels' or 'properties'");
         }
+        Embedding embedding = present(embeddingNode) ? EmbeddingField.parse(embeddingNode) : null;
         if (present(image)) {
-            return new ImageEvent(id, stream, timestamp, base64(image, "image"), null, null);
+            return new ImageEvent(id, stream, timestamp, base64(image, "image"), null, null, embedding);
         }
         if (present(pixels)) {
-            return new ImageEvent(id, stream, timestamp, null, rawPixels(pixels), null);
+            return new ImageEvent(id, stream, timestamp, null, rawPixels(pixels), null, embedding);
         }
-        return new ImageEvent(id, stream, timestamp, null, null, propertyValues(properties));
+        if (present(properties)) {
+            return new ImageEvent(id, stream, timestamp, null, null, propertyValues(properties), embedding);
+        }
+        return new ImageEvent(id, stream, timestamp, null, null, null, embedding);
     }
 
     private static boolean present(JsonNode n) {
@@ -139,7 +180,8 @@ public final class EventParser {
         }
         if (node.isIntegralNumber()) {
             if (!node.canConvertToLong()) {
-                throw new RejectedEvent(DeadLetterReason.BAD_TIMESTAMP, "field 'timestamp' is out of range: " + node);
+                throw new RejectedEvent(DeadLetterReason.BAD_TIMESTAMP, "field 'timestamp' is out of range: "
+                        + EventIdentifiers.quote(node.toString()));
             }
             return checkTimestamp(node.asLong());
         }
@@ -152,7 +194,7 @@ public final class EventParser {
                     return checkTimestamp(Instant.parse(t).toEpochMilli());
                 } catch (DateTimeParseException e2) {
                     throw new RejectedEvent(DeadLetterReason.BAD_TIMESTAMP, "field 'timestamp' is not an ISO-8601"
-                            + " instant with offset (e.g. 2026-11-28T14:05:00Z) nor epoch milliseconds: '" + t + "'");
+                            + " instant with offset (e.g. 2026-11-28T14:05:00Z) nor epoch milliseconds: " + EventIdentifiers.quote(t));
                 }
             }
         }
@@ -167,7 +209,7 @@ public final class EventParser {
         return ms;
     }
 
-    private static byte[] base64(JsonNode node, String field) throws RejectedEvent {
+    static byte[] base64(JsonNode node, String field) throws RejectedEvent {
         if (!node.isTextual()) {
             throw new RejectedEvent(DeadLetterReason.WRONG_TYPE,
                     "field '" + field + "' must be a base64 string, got " + node.getNodeType());
@@ -205,7 +247,8 @@ public final class EventParser {
             throw new RejectedEvent(DeadLetterReason.MISSING_FIELD, "missing field 'pixels." + name + "'");
         }
         if (!n.isIntegralNumber() || !n.canConvertToInt()) {
-            throw new RejectedEvent(DeadLetterReason.WRONG_TYPE, "field 'pixels." + name + "' must be an integer, got " + n);
+            throw new RejectedEvent(DeadLetterReason.WRONG_TYPE, "field 'pixels." + name + "' must be an integer, got "
+                    + EventIdentifiers.quote(n.toString()));
         }
         return n.asInt();
     }
@@ -224,12 +267,12 @@ public final class EventParser {
             } else if (v.isNumber()) {
                 double d = v.asDouble();
                 if (!Double.isFinite(d)) {
-                    throw new RejectedEvent(DeadLetterReason.WRONG_TYPE, "property '" + f.getKey() + "' is not finite");
+                    throw new RejectedEvent(DeadLetterReason.WRONG_TYPE, "property " + EventIdentifiers.quote(f.getKey()) + " is not finite");
                 }
                 values.put(f.getKey(), d);
             } else {
                 throw new RejectedEvent(DeadLetterReason.WRONG_TYPE,
-                        "property '" + f.getKey() + "' must be a number or null, got " + v.getNodeType());
+                        "property " + EventIdentifiers.quote(f.getKey()) + " must be a number or null, got " + v.getNodeType());
             }
         }
         return values;
@@ -239,26 +282,14 @@ public final class EventParser {
         if (id == null || id.isBlank()) {
             throw new RejectedEvent(DeadLetterReason.MISSING_FIELD, "field 'id' is empty");
         }
-        if (id.length() > 1024) {
-            throw new RejectedEvent(DeadLetterReason.WRONG_TYPE, "field 'id' is longer than 1024 characters");
-        }
-        return id;
+        return EventIdentifiers.checkId(id);
     }
 
     private static String checkStream(String stream, String missingMessage) throws RejectedEvent {
         if (stream == null || stream.isBlank()) {
             throw new RejectedEvent(DeadLetterReason.MISSING_FIELD, missingMessage);
         }
-        if (stream.length() > MAX_STREAM_LENGTH) {
-            throw new RejectedEvent(DeadLetterReason.WRONG_TYPE,
-                    "stream name is longer than " + MAX_STREAM_LENGTH + " characters");
-        }
-        for (int i = 0; i < stream.length(); i++) {
-            if (Character.isISOControl(stream.charAt(i))) {
-                throw new RejectedEvent(DeadLetterReason.WRONG_TYPE, "stream name contains control characters");
-            }
-        }
-        return stream;
+        return EventIdentifiers.checkStream(stream);
     }
 
     private static String header(Headers headers, String name) {

@@ -1,6 +1,5 @@
 package dev.imagedrift.stream;
 
-import dev.imagedrift.window.DecodeCap;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -9,10 +8,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * First stage: parses each input record's envelope (id, stream, event time) and, if its image can
- * still enter one of its windows' samples ({@link DecodeGate}), decodes it and computes its
- * properties. Emits the observation keyed by stream with the event time as record timestamp
- * (counted only, when not decoded), and a dead letter saying why for a record that cannot be
- * used. Nothing thrown here reaches Kafka Streams.
+ * still enter one of its windows' samples ({@link DecodeGate}), decodes it, computes its properties
+ * and embeds it when a model is configured. Emits the observation keyed by stream with the event
+ * time as record timestamp (counted only, when not decoded), and a dead letter saying why for a
+ * record that cannot be used. Events without an image to decode (precomputed properties, an
+ * embedding alone) are measured as they come. Nothing thrown here reaches Kafka Streams but the
+ * fatal VM errors of {@link FatalErrors}: an {@code Error} from one record (out of memory, stack
+ * overflow, a linkage error) is that record's dead letter, not a dead stream thread. A record that
+ * did stop the thread {@code reliability.max-record-attempts} times is dead-lettered unread
+ * ({@link RecordFailures}).
  */
 final class ExtractProcessor implements Processor<byte[], byte[], String, Outcome<Observation>> {
     private static final Logger LOG = LoggerFactory.getLogger(ExtractProcessor.class);
@@ -20,17 +24,20 @@ final class ExtractProcessor implements Processor<byte[], byte[], String, Outcom
     private final EventParser parser;
     private final PropertyExtractor extractor;
     private final DecodeGate gate;
-    private final MonitorListener listener;
+    private final CommitGate.Supplier gates;
+    private final RecordFailures failures;
     private final java.time.Clock clock;
     private final long maxClockSkewMs;
     private ProcessorContext<String, Outcome<Observation>> context;
+    private MonitorListener listener;
 
-    ExtractProcessor(EventParser parser, PropertyExtractor extractor, DecodeGate gate, MonitorListener listener,
-                     java.time.Clock clock, java.time.Duration maxClockSkew) {
+    ExtractProcessor(EventParser parser, PropertyExtractor extractor, DecodeGate gate, CommitGate.Supplier gates,
+                     RecordFailures failures, java.time.Clock clock, java.time.Duration maxClockSkew) {
         this.parser = parser;
         this.extractor = extractor;
         this.gate = gate;
-        this.listener = listener;
+        this.gates = gates;
+        this.failures = failures;
         this.clock = clock;
         this.maxClockSkewMs = maxClockSkew.toMillis();
     }
@@ -39,11 +46,24 @@ final class ExtractProcessor implements Processor<byte[], byte[], String, Outcom
     public void init(ProcessorContext<String, Outcome<Observation>> context) {
         this.context = context;
         gate.init(context.getStateStore(DecodeGate.STORE));
+        this.listener = gates.open(context);
     }
 
     @Override
     public void process(Record<byte[], byte[]> record) {
         SourcePosition source = SourcePosition.of(context);
+        failures.begin(source);
+        RecordFailures.Failure given = failures.exhausted(source);
+        if (given != null) {
+            LOG.error("record {} stopped the stream thread {} times; dead-lettered unread", source, given.count());
+            deadLetter(record, DeadLetterReason.REPEATED_FAILURE, failures.message(given), source);
+        } else {
+            extract(record, source);
+        }
+        failures.end();
+    }
+
+    private void extract(Record<byte[], byte[]> record, SourcePosition source) {
         long started = System.nanoTime();
         try {
             ImageEvent event = parser.parse(record.key(), record.value(), record.headers(), record.timestamp(),
@@ -55,39 +75,42 @@ final class ExtractProcessor implements Processor<byte[], byte[], String, Outcom
                         + " s ahead of the monitor's clock (window.max-clock-skew "
                         + java.time.Duration.ofMillis(maxClockSkewMs) + ")");
             }
-            if (event.properties() != null) {
-                // Nothing to decode: precomputed values are always measured (and bypass the gate).
-                forward(Observation.measured(event.id(), event.stream(), event.timestampMs(), extractor.measure(event),
-                        source, DecodeCap.NONE));
+            if (!PropertyExtractor.decodes(event)) {
+                // Nothing to decode (precomputed properties, an embedding alone): measured as they
+                // come, without the gate; the window stage still samples them by priority.
+                forward(extractor.extract(event, source));
                 listener.imageProcessed(event.stream(), System.nanoTime() - started);
                 return;
             }
             DecodeGate.Admission admission = gate.admit(event.stream(), event.timestampMs(), source);
             if (!admission.mayEnter()) {
+                // Neither decoded nor embedded: it cannot enter a sample, so it is only counted.
                 gate.settle(admission, false);
                 forward(Observation.countedOnly(event.id(), event.stream(), event.timestampMs(), source, admission.cap()));
                 listener.imageNotDecoded(event.stream());
                 return;
             }
-            double[] values;
+            Observation observation;
             try {
-                values = extractor.measure(event);
-            } catch (RejectedEvent | RuntimeException e) {
-                // A broken image that could have entered a sample: dead-lettered, and still counted,
-                // like the broken images among those never decoded (a window counts envelopes).
+                observation = extractor.extract(event, source);
+            } catch (Throwable e) {
+                FatalErrors.rethrowIfFatal(e); // the thread dies; the replay reads the gate's committed state
+                // A broken image (or an Error from one) that could have entered a sample: dead-lettered
+                // below, and still counted, like the broken images among those never decoded (a window
+                // counts envelopes).
                 gate.settle(admission, false);
                 forward(Observation.countedOnly(event.id(), event.stream(), event.timestampMs(), source, admission.cap()));
                 throw e;
             }
             gate.settle(admission, true);
-            forward(Observation.measured(event.id(), event.stream(), event.timestampMs(), values, source,
-                    admission.cap()));
+            forward(observation.withDecodeCap(admission.cap()));
             listener.imageProcessed(event.stream(), System.nanoTime() - started);
         } catch (RejectedEvent e) {
             deadLetter(record, e.reason(), e.getMessage(), source);
-        } catch (RuntimeException e) {
-            LOG.warn("unexpected failure on record {}; dead-lettered", source, e);
-            deadLetter(record, DeadLetterReason.INTERNAL_ERROR, e.toString(), source);
+        } catch (Throwable e) { // deliberately: one record's Error must not kill the thread (see FatalErrors)
+            FatalErrors.rethrowIfFatal(e);
+            LOG.warn("unexpected failure on record {}; dead-lettered: {}", source, RecordFailures.describe(e), e);
+            deadLetter(record, FatalErrors.reasonFor(e), FatalErrors.message(e), source);
         }
     }
 

@@ -9,9 +9,11 @@ import java.util.List;
 /**
  * The dead-letter value of a late event: by the time lateness is known the image has been reduced
  * to its properties, so the record carries those in the precomputed-properties event format (it
- * can be replayed as is). An event whose image was not decoded (it could not enter a sample) has
- * only its envelope here, without {@code properties}; the dead letter's source headers name the
- * original record, which is the one to replay.
+ * can be replayed as is). An embedding has by then been projected; its coordinates go along as
+ * {@code projectedEmbedding} for the record, but cannot be replayed as an embedding. An event whose
+ * image was not decoded (it could not enter a sample) has only its envelope here, without
+ * {@code properties}; the dead letter's source headers name the original record, which is the one
+ * to replay.
  */
 final class LateEventJson {
     private LateEventJson() {}
@@ -21,22 +23,21 @@ final class LateEventJson {
         root.put("id", o.id());
         root.put("stream", o.stream());
         root.put("timestamp", Instant.ofEpochMilli(o.timestampMs()).toString());
-        if (!o.isMeasured()) {
-            return write(root);
-        }
-        ObjectNode props = root.putObject("properties");
-        for (int i = 0; i < propertyNames.size(); i++) {
-            double v = o.values()[i];
-            if (Double.isNaN(v)) {
-                props.putNull(propertyNames.get(i));
-            } else {
-                props.put(propertyNames.get(i), v);
+        if (o.hasProperties()) {
+            ObjectNode props = root.putObject("properties");
+            for (int i = 0; i < propertyNames.size(); i++) {
+                double v = o.values()[i];
+                if (Double.isNaN(v)) {
+                    props.putNull(propertyNames.get(i));
+                } else {
+                    props.put(propertyNames.get(i), v);
+                }
             }
         }
-        return write(root);
-    }
-
-    private static byte[] write(ObjectNode root) {
+        if (o.embedding() != null) {
+            com.fasterxml.jackson.databind.node.ArrayNode e = root.putArray("projectedEmbedding");
+            for (double v : o.embedding()) e.add(v);
+        }
         try {
             return JsonSerde.MAPPER.writeValueAsBytes(root);
         } catch (JsonProcessingException e) {

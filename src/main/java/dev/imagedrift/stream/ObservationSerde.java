@@ -11,9 +11,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Binary serde of {@link Observation} for the internal repartition topic: a format byte, stream, time,
- * source position, decode cap, whether it was measured, then the sample (or only the id). Format 1
- * (before sampling moved ahead of decoding: always measured, no cap) is still read, so records left
- * on the repartition topic by an earlier version are not lost in an upgrade.
+ * source position, decode cap, whether it was measured, then the sample with its embedding (or only
+ * the id). Format 1 (before sampling moved ahead of decoding: always measured, no cap) is still read,
+ * so records left on the repartition topic by an earlier version are not lost in an upgrade.
  */
 public final class ObservationSerde implements Serde<Observation> {
     private static final byte FORMAT = 2;
@@ -28,7 +28,7 @@ public final class ObservationSerde implements Serde<Observation> {
             byte[] stream = o.stream().getBytes(StandardCharsets.UTF_8);
             byte[] sourceTopic = o.source().topic() == null ? new byte[0]
                     : o.source().topic().getBytes(StandardCharsets.UTF_8);
-            byte[] sample = o.isMeasured() ? SampleCodec.encode(o.id(), o.values())
+            byte[] sample = o.isMeasured() ? SampleCodec.encode(o.id(), o.values(), o.embedding())
                     : o.id().getBytes(StandardCharsets.UTF_8);
             return ByteBuffer.allocate(1 + 2 + stream.length + 8 + 2 + sourceTopic.length + 4 + 8 + 8 + 1
                             + sample.length)
@@ -63,7 +63,7 @@ public final class ObservationSerde implements Serde<Observation> {
                 return Observation.countedOnly(new String(rest, StandardCharsets.UTF_8), stream, time, source, cap);
             }
             SampleCodec.Sample s = SampleCodec.decode(rest);
-            return Observation.measured(s.id(), stream, time, s.values(), source, cap);
+            return new Observation(s.id(), stream, time, s.values(), source, s.embedding(), cap);
         };
     }
 

@@ -3,6 +3,8 @@ package dev.imagedrift.stream;
 import dev.imagedrift.config.MonitorConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndFailProcessingExceptionHandler;
 
 import java.util.Map;
 import java.util.Properties;
@@ -10,6 +12,25 @@ import java.util.Properties;
 /** Kafka Streams client properties from the configuration: ours first, the user's pass-through settings win. */
 public final class StreamsSettings {
     private StreamsSettings() {}
+
+    /**
+     * The producer's {@code max.request.size} in force (a pass-through setting, plain or with the
+     * {@code producer.} prefix, else Kafka's default): the bound dead letters are cut to.
+     */
+    public static int maxRequestSize(MonitorConfig config) {
+        Map<String, String> given = config.kafka().properties();
+        String value = given.getOrDefault(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
+                given.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG));
+        if (value == null) {
+            return DeadLetterLimits.DEFAULT_MAX_RECORD_BYTES;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new dev.imagedrift.config.ConfigException("kafka.properties.max.request.size must be a number of bytes, got "
+                    + value);
+        }
+    }
 
     public static Properties from(MonitorConfig config) {
         MonitorConfig.Kafka k = config.kafka();
@@ -30,6 +51,15 @@ public final class StreamsSettings {
         p.put(BoundedRocksDbMemory.MEMORY_BYTES, Long.toString((long) k.rocksdbMemoryMb() << 20));
         // Kafka 5.0 turns this on by default; the topology has no global stores, so it changes nothing but a warning.
         p.put("processing.exception.handler.global.enabled", "true");
+        // Nothing may loop. The extract stage turns every failure of one record into its dead letter, so
+        // an exception reaching Kafka Streams is a bug in a later stage: fail the thread, and RecordFailures
+        // dead-letters the record after reliability.max-record-attempts replacements.
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+                LogAndFailProcessingExceptionHandler.class.getName());
+        // The input is read as bytes and cannot fail; the repartition topic holds our own records, and one
+        // that cannot be read (a version skew during an upgrade) would fail every retry: log it and go on.
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class.getName());
+        p.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, SkipUnsendableRecords.class.getName());
         for (Map.Entry<String, String> e : k.properties().entrySet()) {
             p.put(e.getKey(), e.getValue());
         }

@@ -4,6 +4,7 @@ import dev.imagedrift.cli.Main;
 import dev.imagedrift.tools.bench.BenchCommand;
 import dev.imagedrift.tools.demo.DemoCommand;
 import dev.imagedrift.tools.evaluation.EvaluateCommand;
+import dev.imagedrift.tools.evaluation.EvaluateEmbeddingsCommand;
 import picocli.CommandLine;
 
 /**
@@ -22,6 +23,7 @@ public final class ToolsMain {
         return Main.commandLine()
                 .addSubcommand(new DemoCommand())
                 .addSubcommand(new BenchCommand())
-                .addSubcommand(new EvaluateCommand());
+                .addSubcommand(new EvaluateCommand())
+                .addSubcommand(new EvaluateEmbeddingsCommand());
     }
 }

@@ -23,6 +23,11 @@ public final class WindowKeys {
         return ByteBuffer.allocate(2 + s.length + 8).putShort((short) s.length).put(s).putLong(windowStart).array();
     }
 
+    /** The window start of a window key. */
+    public static long windowStart(byte[] windowKey) {
+        return ByteBuffer.wrap(windowKey, windowKey.length - 8, 8).getLong();
+    }
+
     public static byte[] sample(byte[] windowKey, long priority) {
         return ByteBuffer.allocate(windowKey.length + 8).put(windowKey).putLong(priority).array();
     }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -64,6 +65,21 @@ class CheckCommandTest {
         assertEquals("DRIFT", r.path("status").asText());
         assertTrue(r.path("driftScore").asDouble() > 0.5, "score " + r.path("driftScore"));
         assertEquals("Brightness", r.path("importance").get(0).path("property").asText());
+    }
+
+    /** The README shows both verdict lines; they are what the command prints today. */
+    @Test
+    void readmeShowsTheVerdictLinesTheCommandPrints() throws Exception {
+        List<String> shown = Files.readAllLines(Path.of("README.md")).stream()
+                .filter(line -> line.startsWith("  Condition passed: ") || line.startsWith("  Condition failed: "))
+                .toList();
+        assertEquals(2, shown.size(), "README.md should show two check verdicts");
+        String[] currents = {"samples/current", "samples/current-brightened"};
+        for (int i = 0; i < currents.length; i++) {
+            String printed = run("check", "--reference", "samples/reference", "--current", currents[i]).out();
+            assertTrue(printed.lines().anyMatch(shown.get(i)::equals),
+                    "README line '" + shown.get(i) + "' not printed by check on " + currents[i] + ":\n" + printed);
+        }
     }
 
     @Test

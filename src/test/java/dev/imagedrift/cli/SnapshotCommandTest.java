@@ -144,6 +144,27 @@ class SnapshotCommandTest {
     }
 
     @Test
+    void topicUsageErrorsExitTwoBeforeAnyConnection() throws Exception {
+        Path images = images(1);
+        String outFile = dir.resolve("r.json").toString();
+        String[] range = {"--from", "2026-12-01T08:00:00Z", "--to", "2026-12-01T09:00:00Z"};
+        assertEquals(2, run("snapshot", "--images", images.toString(), "--from-topic", "--stream", "cam", range[0],
+                range[1], range[2], range[3], "--out", outFile));
+        assertTrue(err.toString().contains("either --images DIR or --from-topic"), err.toString());
+        assertEquals(2, run("snapshot", "--from-topic", range[0], range[1], range[2], range[3], "--out", outFile));
+        assertTrue(err.toString().contains("--from-topic needs --stream"), err.toString());
+        assertEquals(2, run("snapshot", "--from-topic", "--stream", "cam", "--from", "yesterday", range[2], range[3],
+                "--out", outFile));
+        assertTrue(err.toString().contains("--from yesterday: not an ISO-8601 time"), err.toString());
+        assertEquals(2, run("snapshot", "--from-topic", "--stream", "cam", "--from", range[3], "--to", range[1],
+                "--out", outFile));
+        assertTrue(err.toString().contains("must be before --to"), err.toString());
+        assertEquals(2, run("snapshot", "--from-topic", "--stream", "cam", range[0], range[1], "--out", outFile));
+        assertTrue(err.toString().contains("--from-topic needs --to"), err.toString());
+        assertFalse(Files.exists(Path.of(outFile)));
+    }
+
+    @Test
     void exitsOneWhenTheFileCannotBeWritten() throws Exception {
         Path images = images(2);
         Path blocker = Files.writeString(dir.resolve("blocker"), "a file where a directory should be");

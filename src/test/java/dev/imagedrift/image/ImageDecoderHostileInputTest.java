@@ -146,24 +146,28 @@ class ImageDecoderHostileInputTest {
         byte[] profiled = TestImages.withIccProfile(realJpeg(), ICC_Profile.getInstance(ColorSpace.CS_sRGB));
         List<byte[]> originals = List.of(realJpeg(), profiled, realPng(), TestImages.encode(picture, "gif"),
                 TestImages.encode(picture, "bmp"), TestImages.encode(picture, "tiff"));
-        Random random = new Random(42);
-        int decoded = 0;
-        int rejected = 0;
-        for (byte[] original : originals) {
-            for (int trial = 0; trial < 60; trial++) {
-                byte[] damaged = damage(original, random);
-                try {
-                    assertNotNull(decoder.decode(damaged, "trial-" + trial));
-                    decoded++;
-                } catch (ImageRejected e) {
-                    assertTrue(e.getMessage().startsWith("trial-" + trial + ": "), e.getMessage());
-                    rejected++;
-                } catch (RuntimeException | Error e) {
-                    fail("trial " + trial + " escaped as " + e, e);
+        // Both JPEG decoders, on the same damaged files.
+        for (ImageDecoder d : List.of(TurboJpegForTests.imageIoDecoder(), TurboJpegForTests.turboDecoder())) {
+            Random random = new Random(42);
+            int decoded = 0;
+            int rejected = 0;
+            for (byte[] original : originals) {
+                for (int trial = 0; trial < 60; trial++) {
+                    byte[] damaged = damage(original, random);
+                    try {
+                        assertNotNull(d.decode(damaged, "trial-" + trial));
+                        decoded++;
+                    } catch (ImageRejected e) {
+                        assertTrue(e.getMessage().startsWith("trial-" + trial + ": "), e.getMessage());
+                        rejected++;
+                    } catch (RuntimeException | Error e) {
+                        fail(d.jpegDecoding().name() + ": trial " + trial + " escaped as " + e, e);
+                    }
                 }
             }
+            assertTrue(rejected > 0 && decoded + rejected == 360,
+                    d.jpegDecoding().name() + ": " + decoded + " decoded, " + rejected + " rejected");
         }
-        assertTrue(rejected > 0 && decoded + rejected == 360, decoded + " decoded, " + rejected + " rejected");
     }
 
     private static byte[] damage(byte[] original, Random random) {

@@ -55,6 +55,16 @@ final class BrokerTestSupport {
         p.flush();
     }
 
+    /** As {@link #sendWindow} without the flush (the broker may be away: the producer holds the events). */
+    void sendWindowAsync(KafkaProducer<String, byte[]> p, String topic, String stream, long from, long span, int count,
+                         double brightnessShift, String idPrefix) {
+        for (int i = 0; i < count; i++) {
+            long t = from + span * i / count;
+            p.send(new ProducerRecord<>(topic, null, t, stream,
+                    SyntheticProperties.event(idPrefix + "-" + i, stream, t, synthetic.next(brightnessShift))));
+        }
+    }
+
     /** A read_committed consumer of JSON records, from the beginning. */
     static KafkaConsumer<String, byte[]> consumer(String bootstrap, String... topics) {
         KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of(

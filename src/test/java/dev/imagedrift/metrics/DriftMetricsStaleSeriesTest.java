@@ -27,6 +27,7 @@ class DriftMetricsStaleSeriesTest {
     private static final Set<String> PER_STREAM_FAMILIES = Set.of("imagedrift_drift_score", "imagedrift_auc",
             "imagedrift_p_value", "imagedrift_drift_threshold", "imagedrift_significance_level",
             "imagedrift_drift_status", "imagedrift_alert_firing", "imagedrift_window_samples",
+            "imagedrift_window_independent_units",
             "imagedrift_window_events", "imagedrift_window_end_timestamp_seconds", "imagedrift_window_evaluated_timestamp_seconds",
             "imagedrift_property_importance",
             "imagedrift_property_ks_statistic", "imagedrift_property_emd", "imagedrift_images_processed",
@@ -194,7 +195,7 @@ class DriftMetricsStaleSeriesTest {
     }
 
     private ScoreRecord score(String stream, DriftStatus status) {
-        DriftResult result = new DriftResult(status, "test", 0.4, 0.7, 0.6, 0.8, 0.001, 300, 200,
+        DriftResult result = new DriftResult(status, "test", 0.4, 0.7, 0.6, 0.8, 0.001, 300, 200, 300, 20,
                 List.of(new PropertyImportance("Brightness", 0.3)),
                 List.of(new UnivariateDrift("Brightness", 0.5, 0.001, 0.2, 300, 200)), Exemplars.none(),
                 DetectorSettings.calibratedDefaults());

@@ -53,7 +53,7 @@ class PrometheusRulesTest {
             }
         }
         Set<String> alerts = rules.alerts().stream().map(RuleFile.Alert::name).collect(Collectors.toSet());
-        assertEquals(5, alerts.size(), "alerts: " + alerts);
+        assertEquals(6, alerts.size(), "alerts: " + alerts);
         assertTrue(tested.containsAll(alerts), "alerts without a promtool test: "
                 + alerts.stream().filter(a -> !tested.contains(a)).toList());
     }

@@ -34,6 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * port, and live photo traffic. Closing stops everything it started, in reverse order.
  */
 final class RunningMonitor implements AutoCloseable {
+    /** The bundled test model (scripts/make-test-model.py). */
+    static final Path EMBEDDING_MODEL = Path.of("samples/models/tiny-embedder.onnx");
     /** Short windows so a test sees many of them; grace as a fraction of the window, as in production. */
     static final String WINDOW = "window: {size: 5s, grace: 1s}";
 
@@ -61,6 +63,16 @@ final class RunningMonitor implements AutoCloseable {
             Path reference = dir.resolve("reference.json.gz");
             ReferenceSnapshot snapshot = new SnapshotBuilder(properties, ImageLoaders.standard(),
                     SnapshotOptions.defaults()).build(BundledSamples.extract("reference", dir)).snapshot();
+            // With embeddings from the bundled test model, which also embeds every image in the stream, so
+            // the embedding test's series are in the scrape like every other documented metric.
+            dev.imagedrift.embedding.EmbedderSpec spec = new dev.imagedrift.embedding.EmbedderSpec(EMBEDDING_MODEL,
+                    null, 32, null, null);
+            try (dev.imagedrift.embedding.ImageEmbedder embedder = dev.imagedrift.embedding.Embedders.open(spec,
+                    RunningMonitor.class.getClassLoader())) {
+                snapshot = dev.imagedrift.reference.SnapshotEmbeddings.attach(snapshot,
+                        dev.imagedrift.reference.SnapshotEmbeddings.fromModel(snapshot, ImageLoaders.standard(),
+                                embedder, 2), embedder.model(), spec, 8);
+            }
             SnapshotIO.write(snapshot, reference);
             Path configFile = dir.resolve("monitor.yaml");
             Files.writeString(configFile, """
@@ -72,9 +84,11 @@ final class RunningMonitor implements AutoCloseable {
                     reference: {snapshot: %s}
                     detection: {expected-streams: %d}
                     metrics: {port: 0, host: 127.0.0.1%s}
+                    embedding: {onnx-model: %s}
                     %s
                     """.formatted(broker.bootstrapServers(), UUID.randomUUID(), dir.resolve("state"), WINDOW,
-                    reference, expectedStreams, metricsYaml.isEmpty() ? "" : ", " + metricsYaml, extraYaml));
+                    reference, expectedStreams, metricsYaml.isEmpty() ? "" : ", " + metricsYaml,
+                    EMBEDDING_MODEL.toAbsolutePath(), extraYaml));
             MonitorConfig config = ConfigLoader.load(configFile, Map.of());
             broker.createTopics(DriftTopology.topicNames(config), 2);
             monitor = MonitorRuntime.start(config, properties, ReferenceLoader.load(config, properties),

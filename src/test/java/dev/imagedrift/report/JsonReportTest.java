@@ -37,6 +37,8 @@ class JsonReportTest {
         assertEquals(2.1e-41, root.get("pValue").asDouble());
         assertEquals(400, root.get("nReference").asInt());
         assertEquals(150, root.get("nCurrent").asInt());
+        assertEquals(400, root.get("unitsReference").asInt());
+        assertEquals(15, root.get("unitsCurrent").asInt(), "150 frames of 15 scenes");
 
         JsonNode ref = root.get("reference");
         assertEquals("/data/train", ref.get("source").asText());

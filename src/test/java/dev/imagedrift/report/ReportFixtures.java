@@ -59,13 +59,13 @@ final class ReportFixtures {
     static DriftResult drift(List<Exemplar> current, List<Exemplar> reference) {
         return new DriftResult(DriftStatus.DRIFT,
                 "AUC 0.856 separates current from reference, p = 2.1e-41 < alpha 0.01; score 0.712 >= floor 0.1",
-                0.712, 0.856, 0.82, 0.89, 2.1e-41, 400, 150, importance(), univariate(400, 150),
+                0.712, 0.856, 0.82, 0.89, 2.1e-41, 400, 150, 400, 15, importance(), univariate(400, 150),
                 new Exemplars(current, reference), DetectorSettings.calibratedDefaults());
     }
 
     static DriftResult referenceCheckOk() {
         return new DriftResult(DriftStatus.OK, "score 0.043 < threshold 0.1", 0.043, 0.5215, null, null, null,
-                400, 150, importance(), univariate(400, 150), null, DetectorSettings.referenceCheckDefaults());
+                400, 150, null, null, importance(), univariate(400, 150), null, DetectorSettings.referenceCheckDefaults());
     }
 
     static DriftResult insufficient() {
@@ -74,7 +74,7 @@ final class ReportFixtures {
             none.add(new UnivariateDrift(name, null, null, null, 400, 12));
         }
         return new DriftResult(DriftStatus.INSUFFICIENT_DATA, "only 12 current samples; 30 needed", Double.NaN,
-                Double.NaN, null, null, null, 400, 12, List.of(), none, null, DetectorSettings.calibratedDefaults());
+                Double.NaN, null, null, null, 400, 12, null, null, List.of(), none, null, DetectorSettings.calibratedDefaults());
     }
 
     static ReportSide side(String source, Samples samples, ThumbnailSource thumbnails) {

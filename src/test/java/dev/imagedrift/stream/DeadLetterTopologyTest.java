@@ -87,15 +87,29 @@ class DeadLetterTopologyTest {
     }
 
     @Test
-    void hugeBadRecordsAreTruncatedInTheDeadLetterTopicAndSaySo() throws Exception {
+    void hugeBadRecordsAreCutToFitOneProducerRequestAndSaySo() throws Exception {
         try (TopologyFixture f = new TopologyFixture(dir, Map.of())) {
-            byte[] junk = new byte[DeadLetterRouter.MAX_VALUE_BYTES + 1000];
+            byte[] junk = new byte[DeadLetterLimits.DEFAULT_MAX_RECORD_BYTES + 1000];
             java.util.Arrays.fill(junk, (byte) 7);
-            f.pipe("cam", T0, junk);
+            byte[] longKey = new byte[50_000];
+            java.util.Arrays.fill(longKey, (byte) 'k');
+            org.apache.kafka.common.header.internals.RecordHeaders headers = new org.apache.kafka.common.header.internals.RecordHeaders();
+            for (int i = 0; i < 100; i++) {
+                headers.add("h" + i, new byte[20_000]);
+            }
+            f.events.pipeInput(new TestRecord<>(longKey, junk, headers, T0));
             TestRecord<byte[], byte[]> d = f.deadLetters.readRecord();
-            assertEquals(DeadLetterRouter.MAX_VALUE_BYTES, d.value().length);
+            int size = org.apache.kafka.common.record.internal.AbstractRecords.estimateSizeInBytesUpperBound(
+                    org.apache.kafka.common.record.internal.RecordBatch.CURRENT_MAGIC_VALUE,
+                    org.apache.kafka.common.record.internal.CompressionType.NONE, d.key(), d.value(),
+                    d.headers().toArray());
+            assertTrue(size <= DeadLetterLimits.DEFAULT_MAX_RECORD_BYTES, "the whole record fits: " + size);
+            assertTrue(d.value().length > 800_000, "most of the value is kept: " + d.value().length);
             assertEquals(Integer.toString(junk.length), DeadLetterHeaders.text(d.headers(), DeadLetterHeaders.TRUNCATED));
-            assertEquals("unknown_format", DeadLetterHeaders.text(d.headers(), DeadLetterHeaders.REASON));
+            assertEquals(Integer.toString(longKey.length), DeadLetterHeaders.text(d.headers(), DeadLetterHeaders.KEY_TRUNCATED));
+            assertNotNull(DeadLetterHeaders.text(d.headers(), DeadLetterHeaders.HEADERS_CUT));
+            assertEquals("bad_stream", DeadLetterHeaders.text(d.headers(), DeadLetterHeaders.REASON),
+                    "a 50,000-byte key is no stream name");
         }
     }
 }

@@ -103,7 +103,7 @@ class EventParserTest {
                 rejected("k", "{\"id\":\"a\",\"pixels\":{\"width\":2,\"height\":1,\"data\":\"AAAA\"}}").reason());
         assertEquals(DeadLetterReason.WRONG_TYPE,
                 rejected("k", "{\"id\":\"a\",\"pixels\":{\"width\":2.5,\"height\":1,\"channels\":3,\"data\":\"AAAA\"}}").reason());
-        assertEquals(DeadLetterReason.WRONG_TYPE, rejected("k", "{\"id\":\"a\",\"stream\":\"bad\\u0007name\",\"image\":\"AAAA\"}").reason());
+        assertEquals(DeadLetterReason.BAD_STREAM, rejected("k", "{\"id\":\"a\",\"stream\":\"bad\\u0007name\",\"image\":\"AAAA\"}").reason());
         RejectedEvent missing = rejected("k", "{\"stream\":\"s\",\"image\":\"AAAA\"}");
         assertTrue(missing.getMessage().contains("'id'"), missing.getMessage());
     }

@@ -68,6 +68,39 @@ class RecordSchemasTest {
     }
 
     @Test
+    void scoreRecordsWithEmbeddingsMatchTheirSchema() throws Exception {
+        JsonSchema schema = schema("score-record.schema.json");
+        dev.imagedrift.detect.CombinedDetector detector =
+                new dev.imagedrift.detect.CombinedDetector(DetectorSettings.calibratedDefaults());
+        java.util.List<float[]> vectors = new java.util.ArrayList<>();
+        java.util.Random r = new java.util.Random(3);
+        for (int i = 0; i < 100; i++) {
+            float[] v = new float[6];
+            for (int j = 0; j < 6; j++) v[j] = (float) r.nextGaussian();
+            vectors.add(v);
+        }
+        dev.imagedrift.embedding.Projection projection = dev.imagedrift.embedding.Projection.fit(vectors, 3);
+        java.util.List<String> ids = java.util.stream.IntStream.range(0, 100).mapToObj(i -> "r" + i).toList();
+        dev.imagedrift.reference.ReferenceEmbeddings embeddings = new dev.imagedrift.reference.ReferenceEmbeddings(
+                "m", 6, "file", null, projection, ids,
+                vectors.stream().map(projection::project).toArray(double[][]::new), 0);
+        for (int[] shape : new int[][] {{200, 0}, {200, 40}, {10, 0}}) {
+            dev.imagedrift.detect.CombinedResult result = detector.detect(samples(200, 0, 1),
+                    samples(shape[0], shape[1], 2), embeddings.toSamples(), embeddings.toSamples());
+            ScoreRecord record = ScoreRecord.of("cam", 0L, 10_000L, 250, result, embeddings, "abc123def456",
+                    Instant.parse("2026-11-28T14:00:00Z"), 12);
+            JsonNode json = JsonSerde.MAPPER.valueToTree(record);
+            assertValid(schema, json);
+            assertEquals(3, json.at("/embedding/components").asInt());
+            assertEquals(ScoreRecord.class, JsonSerde.MAPPER.treeToValue(json, ScoreRecord.class).getClass());
+        }
+        DriftResult plain = Detectors.create(DetectorSettings.calibratedDefaults()).detect(samples(200, 0, 1),
+                samples(200, 0, 2));
+        JsonNode without = JsonSerde.MAPPER.valueToTree(ScoreRecord.of("cam", 0L, 1L, 1, plain, "v", Instant.EPOCH, 1));
+        assertFalse(without.has("embedding") || without.has("decision"), "absent without embeddings");
+    }
+
+    @Test
     void alertRecordsMatchTheirSchema() throws Exception {
         AlertRecord a = new AlertRecord(AlertRecord.SCHEMA, "cam", AlertRecord.FIRING, Instant.EPOCH,
                 Instant.ofEpochSecond(10), 0.4, 1e-9, "DRIFT: ...", "FIRING after 2 of the last 3 windows drifted",
@@ -89,12 +122,18 @@ class RecordSchemasTest {
                 byte[] bytes = Files.readAllBytes(example);
                 assertValid(schema, JsonSerde.MAPPER.readTree(bytes));
                 ImageEvent event = new EventParser().parse(null, bytes, null, 0L, "x");
-                Observation o = extractor.extract(event, SourcePosition.UNKNOWN);
-                assertEquals(7, o.values().length, example.toString());
+                if (event.hasImage() || event.properties() != null) {
+                    Observation o = extractor.extract(event, SourcePosition.UNKNOWN);
+                    assertEquals(7, o.values().length, example.toString());
+                } else {
+                    // An embedding alone: parsed here; checked against a reference in EmbeddingTopologyTest.
+                    assertEquals(8, event.embedding().dimension(), example.toString());
+                    assertEquals("tiny-embedder", event.embedding().model());
+                }
                 checked++;
             }
         }
-        assertEquals(4, checked);
+        assertEquals(6, checked);
         JsonNode twoPayloads = JsonSerde.MAPPER.readTree(
                 "{\"id\":\"a\",\"image\":\"AAAA\",\"properties\":{\"area\":1}}");
         assertFalse(schema.validate(twoPayloads).isEmpty(), "the schema also says: exactly one payload");

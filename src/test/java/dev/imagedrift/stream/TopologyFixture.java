@@ -111,9 +111,14 @@ final class TopologyFixture implements AutoCloseable {
                 new RecordHeaders(), recordTime));
     }
 
-    /** An event that only moves stream time forward (on another stream, so windows of interest close). */
+    /**
+     * Moves every stream's time to at least {@code time}: an event of another stream, stamped
+     * {@code window.max-clock-skew} later, so the partition's time less the skew (on which a stream's
+     * windows close at the latest) reaches {@code time}.
+     */
     void advanceStreamTime(long time) {
-        pipe("clock", time, propertiesEvent("tick-" + time, "clock", time, normalRow(0)));
+        long stamped = time + config.window().maxClockSkew().toMillis();
+        pipe("clock", stamped, propertiesEvent("tick-" + time, "clock", stamped, normalRow(0)));
     }
 
     List<ScoreRecord> scoresFor(String stream) {

@@ -35,12 +35,17 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final Path logDir;
     private final boolean ownsLogDir;
     private final int brokerPort;
-    private final KafkaRaftServer server;
+    private final int saslPort;
+    private final Properties props;
+    private KafkaRaftServer server;
 
-    private EmbeddedKafkaBroker(Path logDir, boolean ownsLogDir, int brokerPort, KafkaRaftServer server) {
+    private EmbeddedKafkaBroker(Path logDir, boolean ownsLogDir, int brokerPort, int saslPort, Properties props,
+                                KafkaRaftServer server) {
         this.logDir = logDir;
         this.ownsLogDir = ownsLogDir;
         this.brokerPort = brokerPort;
+        this.saslPort = saslPort;
+        this.props = props;
         this.server = server;
     }
 
@@ -55,9 +60,44 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     /** Starts a broker whose data lives in {@code logDir} (formatted here; must be empty). */
     public static EmbeddedKafkaBroker start(Path logDir, boolean deleteOnClose) {
-        int brokerPort = freePort();
+        return start(logDir, deleteOnClose, freePort());
+    }
+
+    /**
+     * Starts a broker on a given port (the tests that start a client before its broker, or stop
+     * and restart the broker, need to know the address in advance).
+     */
+    public static EmbeddedKafkaBroker start(Path logDir, boolean deleteOnClose, int brokerPort) {
+        return start(logDir, deleteOnClose, brokerPort, null, null);
+    }
+
+    /**
+     * A broker with a second listener, SASL_PLAINTEXT with SCRAM-SHA-256, that knows one user
+     * ({@link #saslBootstrapServers()}); the PLAINTEXT listener stays for the brokers' own traffic
+     * and test setup.
+     */
+    public static EmbeddedKafkaBroker startWithScramUser(String user, String password) {
+        try {
+            return start(Files.createTempDirectory("imagedrift-kafka-"), true, freePort(), user, password);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temp dir for the embedded broker", e);
+        }
+    }
+
+    private static EmbeddedKafkaBroker start(Path logDir, boolean deleteOnClose, int brokerPort, String scramUser,
+                                             String scramPassword) {
         int controllerPort = freePort();
+        int saslPort = scramUser == null ? -1 : freePort();
         Properties props = brokerProperties(logDir, brokerPort, controllerPort);
+        if (scramUser != null) {
+            props.put("listeners", props.get("listeners") + ",SASL_PLAINTEXT://127.0.0.1:" + saslPort);
+            props.put("advertised.listeners", props.get("advertised.listeners") + ",SASL_PLAINTEXT://127.0.0.1:" + saslPort);
+            props.put("listener.security.protocol.map", props.get("listener.security.protocol.map")
+                    + ",SASL_PLAINTEXT:SASL_PLAINTEXT");
+            props.put("sasl.enabled.mechanisms", "SCRAM-SHA-256");
+            props.put("listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config",
+                    "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+        }
         Path configFile = logDir.resolve("server.properties");
         try {
             try (OutputStream out = Files.newOutputStream(configFile)) {
@@ -66,10 +106,29 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + configFile, e);
         }
-        format(configFile);
+        format(configFile, scramUser == null ? List.of()
+                : List.of("--add-scram", "SCRAM-SHA-256=[name=" + scramUser + ",password=" + scramPassword + "]"));
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
         server.startup();
-        return new EmbeddedKafkaBroker(logDir, deleteOnClose, brokerPort, server);
+        return new EmbeddedKafkaBroker(logDir, deleteOnClose, brokerPort, saslPort, props, server);
+    }
+
+    /** Stops the broker, keeping its data (a crash or maintenance, as the clients see it). */
+    public synchronized void stop() {
+        if (server != null) {
+            server.shutdown();
+            server.awaitShutdown();
+            server = null;
+        }
+    }
+
+    /** Starts the stopped broker again on the same ports with the same data. */
+    public synchronized void restart() {
+        if (server != null) {
+            throw new IllegalStateException("the broker is running");
+        }
+        server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+        server.startup();
     }
 
     private static Properties brokerProperties(Path logDir, int brokerPort, int controllerPort) {
@@ -98,12 +157,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return p;
     }
 
-    private static void format(Path configFile) {
+    private static void format(Path configFile, List<String> extra) {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         String clusterId = Uuid.randomUuid().toString();
         int rc;
+        List<String> args = new java.util.ArrayList<>(List.of("format", "-t", clusterId, "-c", configFile.toString()));
+        args.addAll(extra);
         try (PrintStream out = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
-            rc = StorageTool.execute(new String[] {"format", "-t", clusterId, "-c", configFile.toString()}, out);
+            rc = StorageTool.execute(args.toArray(new String[0]), out);
         }
         if (rc != 0) {
             throw new IllegalStateException("formatting the embedded broker's storage failed: "
@@ -111,7 +172,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    /** A loopback port free now, for {@link #start(Path, boolean, int)}. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
@@ -122,6 +184,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     public String bootstrapServers() {
         return "127.0.0.1:" + brokerPort;
+    }
+
+    /** The SASL_PLAINTEXT (SCRAM-SHA-256) listener of {@link #startWithScramUser}. */
+    public String saslBootstrapServers() {
+        if (saslPort < 0) {
+            throw new IllegalStateException("this broker has no SASL listener");
+        }
+        return "127.0.0.1:" + saslPort;
     }
 
     /** Creates topics (partitions each, replication 1) and waits until they exist. */
@@ -139,8 +209,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     @Override
     public void close() {
-        server.shutdown();
-        server.awaitShutdown();
+        stop();
         if (ownsLogDir) {
             deleteRecursively(logDir);
         }

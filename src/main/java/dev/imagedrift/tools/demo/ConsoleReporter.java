@@ -77,11 +77,14 @@ public final class ConsoleReporter implements Runnable, AutoCloseable {
         windows.incrementAndGet();
         String status = n.path("status").asText();
         String top = n.path("topProperties").size() > 0 ? n.path("topProperties").get(0).path("property").asText() : "-";
-        return String.format(Locale.ROOT, "%s  %-9s window %s-%s  n=%4d (ref %d)  score %s  AUC %s  p %s  %-17s%s",
+        JsonNode e = n.path("embedding");
+        String embedding = e.isMissingNode() ? "" : String.format(Locale.ROOT, "  embeddings score %s p %s %-5s",
+                num(e.path("driftScore"), "%.2f"), pValue(e.path("pValue")), e.path("status").asText());
+        return String.format(Locale.ROOT, "%s  %-9s window %s-%s  n=%4d (ref %d)  score %s  AUC %s  p %s%s  %-17s%s",
                 TIME.format(Instant.now()), n.path("stream").asText(), time(n.path("windowStart")),
                 time(n.path("windowEnd")), n.path("nCurrent").asInt(), n.path("nReference").asInt(),
-                num(n.path("driftScore"), "%.2f"), num(n.path("auc"), "%.2f"), pValue(n.path("pValue")), status,
-                "DRIFT".equals(status) ? "  top property: " + top : "");
+                num(n.path("driftScore"), "%.2f"), num(n.path("auc"), "%.2f"), pValue(n.path("pValue")), embedding,
+                status, "DRIFT".equals(status) ? "  top property: " + top : "");
     }
 
     String alertLine(JsonNode n) {

@@ -12,6 +12,12 @@ import dev.imagedrift.reference.ReferenceSnapshot;
 import dev.imagedrift.reference.SnapshotBuilder;
 import dev.imagedrift.reference.SnapshotIO;
 import dev.imagedrift.reference.SnapshotOptions;
+import dev.imagedrift.reference.SnapshotEmbeddings;
+import dev.imagedrift.embedding.EmbedderSpec;
+import dev.imagedrift.embedding.Embedders;
+import dev.imagedrift.embedding.EmbeddingFailedException;
+import dev.imagedrift.embedding.ImageEmbedder;
+import dev.imagedrift.embedding.Projection;
 import dev.imagedrift.stream.DriftTopology;
 import dev.imagedrift.stream.MonitorListener;
 import dev.imagedrift.reference.ReferenceSet;
@@ -43,6 +49,10 @@ import java.util.stream.Stream;
         description = "Run the whole product locally: embedded Kafka, reference from bundled photos, the monitor, "
                 + "and traffic that drifts and recovers. Ctrl-C stops it cleanly.")
 public final class DemoCommand implements Callable<Integer> {
+    /** The bundled test model (scripts/make-test-model.py) and its input size. */
+    static final String TEST_MODEL = "tiny-embedder.onnx";
+    static final int TEST_MODEL_INPUT = 32;
+
     @Option(names = "--rate", defaultValue = "30", description = "Events per second per stream (default: ${DEFAULT-VALUE}).")
     int rate;
 
@@ -66,6 +76,11 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--metrics-port", defaultValue = "9400", description = "Port of /metrics, /healthz, /readyz; 0 = any free port (default: ${DEFAULT-VALUE}).")
     int metricsPort;
+
+    @Option(names = "--embeddings", description = "Also test drift on image embeddings: the bundled test model "
+            + "(a small fixed random convolution network, samples/models/tiny-embedder.onnx) embeds the reference and, "
+            + "in the stream, every image; each window reports both tests.")
+    boolean embeddings;
 
     @Option(names = "--keep-running", description = "After the story, keep sending normal traffic until Ctrl-C.")
     boolean keepRunning;
@@ -123,9 +138,10 @@ public final class DemoCommand implements Callable<Integer> {
             out.println("  broker on " + broker.bootstrapServers());
             PropertySet properties = PropertySet.discover();
             Path snapshotFile = work.resolve("reference.json.gz");
-            buildReference(properties, work, snapshotFile);
+            Path model = embeddings ? BundledSamples.extract("models", work).resolve(TEST_MODEL) : null;
+            buildReference(properties, work, snapshotFile, model);
             Path configFile = writeConfig(work, broker.bootstrapServers(), snapshotFile, windowSize, graceTime,
-                    streams.size());
+                    streams.size(), model);
             MonitorConfig config = ConfigLoader.load(configFile, Map.of());
             broker.createTopics(DriftTopology.topicNames(config), 2);
             out.println("  configuration: " + configFile);
@@ -168,17 +184,30 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private void buildReference(PropertySet properties, Path work, Path snapshotFile) throws IOException {
+    private void buildReference(PropertySet properties, Path work, Path snapshotFile, Path model) throws IOException {
         Path referenceImages = BundledSamples.extract("reference", work);
         ReferenceSnapshot snapshot = new SnapshotBuilder(properties, ImageLoaders.standard(),
                 SnapshotOptions.defaults()).build(referenceImages).snapshot();
+        if (model != null) {
+            EmbedderSpec spec = new EmbedderSpec(model, null, TEST_MODEL_INPUT, null, null);
+            try (ImageEmbedder embedder = Embedders.open(spec, DemoCommand.class.getClassLoader())) {
+                snapshot = SnapshotEmbeddings.attach(snapshot, SnapshotEmbeddings.fromModel(snapshot,
+                        ImageLoaders.standard(), embedder, Runtime.getRuntime().availableProcessors()),
+                        embedder.model(), spec, Projection.DEFAULT_COMPONENTS);
+            } catch (EmbeddingFailedException e) {
+                throw new IOException("the bundled test model does not load: " + e.getMessage(), e);
+            }
+            out.printf("  embeddings: model %s (%d values an image), %d principal components of the reference%n",
+                    snapshot.embeddings().model(), snapshot.embeddings().dimension(),
+                    snapshot.embeddings().projection().components());
+        }
         SnapshotIO.write(snapshot, snapshotFile);
         out.printf("  reference snapshot: %d bundled photos (%d skipped), version %s -> %s%n",
                 snapshot.samples().size(), snapshot.skipped().size(), snapshot.contentVersion(), snapshotFile);
     }
 
     private Path writeConfig(Path work, String bootstrap, Path snapshot, Duration windowSize, Duration graceTime,
-                             int streams) throws IOException {
+                             int streams, Path model) throws IOException {
         String yaml = """
                 # Written by the demo; the same keys configure `run` (see README, Configuration).
                 kafka:
@@ -196,7 +225,8 @@ public final class DemoCommand implements Callable<Integer> {
                   port: %d
                   host: 127.0.0.1
                 """.formatted(bootstrap, work.resolve("state"), Durations.format(windowSize),
-                Durations.format(graceTime), snapshot, streams, metricsPort);
+                Durations.format(graceTime), snapshot, streams, metricsPort)
+                + (model == null ? "" : "embedding:\n  onnx-model: " + model + "\n");
         Path file = work.resolve("demo.yaml");
         Files.writeString(file, yaml);
         return file;

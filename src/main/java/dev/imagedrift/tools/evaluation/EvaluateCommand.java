@@ -70,6 +70,10 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "Images of each other domain (nebula crops, Fashion-MNIST; at most 10000) (default: ${DEFAULT-VALUE}).")
     int domainSize;
 
+    @Option(names = "--burst-scenes", defaultValue = "3000", paramLabel = "N",
+            description = "Scenes of the correlated-traffic trials (bursts of near-duplicate frames); 0 runs none (default: ${DEFAULT-VALUE}).")
+    int burstScenes;
+
     @Option(names = "--alpha", defaultValue = "0.01", paramLabel = "P",
             description = "Calibrated rule: drift needs p below this (default: ${DEFAULT-VALUE}).")
     double alpha;
@@ -114,7 +118,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         EvaluationPool pool = new EvaluationPool(images, poolSize, domainSize, domainSize, seed);
         EvaluationJob.Output output;
         try {
-            output = EvaluationJob.run(plan, pool, cache, out, threads, regenerateCommand(), note, reuseTrials, progress);
+            output = EvaluationJob.run(plan, pool, burstScenes, cache, out, threads, regenerateCommand(), note, reuseTrials,
+                    progress);
         } catch (NoSuchFileException e) {
             err.println("evaluate: " + e.getFile() + " is missing (" + (e.getReason() == null ? "no such file" : e.getReason())
                     + "); run scripts/fetch-eval-images.sh to unpack the packages the images come from");
@@ -148,6 +153,17 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (domainSize < largest || domainSize > FASHION_MNIST_TEST_IMAGES) {
             throw usage("--domain-size must be between the largest window (" + largest + ") and "
                     + FASHION_MNIST_TEST_IMAGES + ", got " + domainSize);
+        }
+        if (burstScenes != 0) {
+            int needed = EvaluationPlan.BURST_POOL_IMAGES;
+            if (burstScenes < EvaluationPlan.MIN_BURST_SCENES) {
+                throw usage("--burst-scenes must be 0 (no bursty trials) or at least " + EvaluationPlan.MIN_BURST_SCENES
+                        + ", got " + burstScenes);
+            }
+            if (poolSize < needed) {
+                throw usage("--pool-size " + poolSize + " cannot hold the bursty windows' " + needed + " reference and "
+                        + "independent images; use --burst-scenes 0 to run none");
+            }
         }
         DetectorSettings calibrated;
         DetectorSettings reference;

@@ -42,6 +42,15 @@ public final class EvaluationJob {
      */
     public static Output run(EvaluationPlan plan, EvaluationPool pool, Path cache, Path out, int threads, String command,
                              String note, boolean reuseTrials, Progress.Factory progress) throws IOException {
+        return run(plan, pool, 0, cache, out, threads, command, note, reuseTrials, progress);
+    }
+
+    /**
+     * @param burstScenes scenes in the burst bank of the correlated-traffic trials ({@link BurstBank}); 0 runs none
+     */
+    public static Output run(EvaluationPlan plan, EvaluationPool pool, int burstScenes, Path cache, Path out, int threads,
+                             String command, String note, boolean reuseTrials, Progress.Factory progress)
+            throws IOException {
         Instant started = Instant.now();
         String loadBefore = RunInfo.loadAverage();
         long t0 = System.nanoTime();
@@ -69,21 +78,33 @@ public final class EvaluationJob {
             TrialLog.write(log, header, results);
         }
 
-        List<Goal> goals = Goals.evaluate(results);
+        List<BurstTrials.Cell> bursts = List.of();
+        if (burstScenes > 0) {
+            BurstBank bank = BurstBank.load(pool.root(), burstScenes, plan.seed(), cache, threads, progress);
+            BurstTrials trials = new BurstTrials(data, bank, plan.calibrated(), plan.referenceCheck(), plan.seed());
+            List<BurstScenario> scenarios = BurstScenario.defaults();
+            long count = scenarios.stream().mapToLong(s -> BurstTrials.variants(s).stream()
+                    .mapToLong(v -> v == BurstBank.Variant.NONE ? plan.nullTrials() : plan.powerTrials()).sum()).sum();
+            try (Progress p = progress.start("bursty trials", count, "trials")) {
+                bursts = trials.run(scenarios, plan.nullTrials(), plan.powerTrials(), threads, p::step);
+            }
+        }
+        List<Goal> goals = new java.util.ArrayList<>(Goals.evaluate(results));
+        goals.addAll(BurstReport.goals(bursts, plan.alpha()));
         PoolDescription poolDescription = PoolDescription.of(pool, data, plan.scenarios());
         Path plots = out.resolve(PLOT_DIR);
         Path document = out.resolve(DOCUMENT);
         Files.createDirectories(plots);
         EvaluationCharts.writeAll(results, plots);
         Files.writeString(plots.resolve("results.csv"), EvaluationReport.csv(results), StandardCharsets.UTF_8);
-        Files.writeString(document, EvaluationReport.render(results, goals, run, poolDescription, PLOT_DIR),
+        Files.writeString(document, EvaluationReport.render(results, goals, run, poolDescription, PLOT_DIR, bursts),
                 StandardCharsets.UTF_8);
         return new Output(results, goals, run, document, plots, logged.isPresent());
     }
 
     /** Everything the trials' outcomes depend on (not where the images are unpacked). */
     static String describe(EvaluationPlan plan, String vectors) {
-        return "plan=" + plan + ";vectors=" + hash(vectors);
+        return "plan=" + plan + ";vectors=" + hash(vectors) + ";log=" + TrialLog.FORMAT;
     }
 
     private static String hash(String description) {

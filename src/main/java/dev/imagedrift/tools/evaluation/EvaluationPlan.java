@@ -45,6 +45,13 @@ public record EvaluationPlan(List<Integer> sizes, int nullTrials, int powerTrial
         }
     }
 
+    /** Pool images the bursty windows need: the largest reference plus independent frames of one window. */
+    public static final int BURST_POOL_IMAGES = BurstScenario.defaults().stream()
+            .mapToInt(s -> s.referenceSize() + s.independentFrames()).max().orElse(0);
+    /** Fewest scenes in the burst bank: every jitter size must hold the largest window's scenes. */
+    public static final int MIN_BURST_SCENES = BurstBank.JITTERS.length * BurstScenario.defaults().stream()
+            .mapToInt(BurstScenario::scenes).max().orElse(0);
+
     /**
      * The product's defaults for both rules, with two cost-only changes that leave every decision
      * as it is: no permutation importance (importance repeats 0) and no exemplars. Each is

@@ -35,6 +35,12 @@ public final class EvaluationReport {
     /** The document, with plots linked under {@code plotDir} (relative to the document). */
     public static String render(EvaluationResults results, List<Goal> goals, RunInfo run, PoolDescription pool,
                                 String plotDir) {
+        return render(results, goals, run, pool, plotDir, List.of());
+    }
+
+    /** The document with the correlated-traffic trials {@code bursts} (none: the section says so). */
+    static String render(EvaluationResults results, List<Goal> goals, RunInfo run, PoolDescription pool,
+                         String plotDir, List<BurstTrials.Cell> bursts) {
         Map<String, String> values = new LinkedHashMap<>();
         EvaluationPlan plan = results.plan();
         values.put("COMMAND", run.command());
@@ -63,9 +69,14 @@ public final class EvaluationReport {
         values.put("POWER", powerTable(results));
         values.put("SCORES", scoreTable(results));
         values.put("MATCHED", matchedTable(results));
+        values.put("MATCHED_ALPHA", matchedAtAlphaTable(results));
         values.put("ALERTS", alertTable(results));
         values.put("ALERT_SUMMARY", alertSummary(results));
         values.put("PLOTS", plotDir);
+        values.put("BURSTS", BurstReport.table(bursts));
+        values.put("BURST_TRIALS", BurstReport.trials(bursts));
+        values.put("BURST_FRAMES", Integer.toString(BurstBank.FRAMES));
+        values.put("BURST_JITTERS", java.util.Arrays.toString(BurstBank.JITTERS).replaceAll("[\\[\\]]", ""));
         return fill(template(), values);
     }
 
@@ -256,6 +267,52 @@ public final class EvaluationReport {
                 String calText = cal > ref ? "**" + Format.percent(cal) + "**" : Format.percent(cal);
                 String refText = ref > cal ? "**" + Format.percent(ref) + "**" : Format.percent(ref);
                 t.append(' ').append(calText).append(" / ").append(refText).append(" |");
+            }
+            t.append('\n');
+        }
+        return t.toString().stripTrailing();
+    }
+
+    /**
+     * Every rule at one measured no-drift rate, alpha: the calibrated rule's alpha, the reference
+     * check's threshold and the KS + Bonferroni rule's level each moved (on the same no-drift
+     * trials) to the most permissive setting whose no-drift rate stays at or below alpha.
+     */
+    private static String matchedAtAlphaTable(EvaluationResults results) {
+        double floor = results.plan().minScore();
+        double target = results.plan().alpha();
+        int n = results.sizes().size();
+        MatchedFalseAlarms.Level[] cal = new MatchedFalseAlarms.Level[n];
+        double[] threshold = new double[n];
+        double[] ks = new double[n];
+        StringBuilder t = header(results, "at most " + Format.percent(target)
+                + " no-drift alarms: calibrated / reference check / KS + Bonferroni");
+        t.append("| setting (no-drift rate) |");
+        for (int i = 0; i < n; i++) {
+            CellResult noDrift = results.noDrift(results.sizes().get(i));
+            cal[i] = MatchedFalseAlarms.match(noDrift, floor, target);
+            threshold[i] = MatchedFalseAlarms.referenceThreshold(noDrift, floor, target);
+            ks[i] = MatchedFalseAlarms.ksLevel(noDrift, target);
+            t.append(String.format(Locale.ROOT, " alpha %s (%s) / threshold %.3f (%s) / level %s (%s) |",
+                    Format.alpha(cal[i].alpha()), Format.percent(cal[i].falseAlarms().rate()), threshold[i],
+                    Format.percent(MatchedFalseAlarms.referenceAlarms(noDrift, threshold[i]).rate()), Format.alpha(ks[i]),
+                    Format.percent(MatchedFalseAlarms.ksAlarms(noDrift, ks[i]).rate())));
+        }
+        t.append('\n');
+        for (Scenario s : results.driftScenarios()) {
+            t.append("| ").append(s.label()).append(" |");
+            for (int i = 0; i < n; i++) {
+                CellResult cell = results.cell(s, results.sizes().get(i));
+                double[] rates = {MatchedFalseAlarms.alarms(cell, cal[i].alpha(), floor).rate(),
+                        MatchedFalseAlarms.referenceAlarms(cell, threshold[i]).rate(),
+                        MatchedFalseAlarms.ksAlarms(cell, ks[i]).rate()};
+                double best = Math.max(rates[0], Math.max(rates[1], rates[2]));
+                StringBuilder c = new StringBuilder();
+                for (int r = 0; r < rates.length; r++) {
+                    String text = Format.percent(rates[r]);
+                    c.append(r == 0 ? " " : " / ").append(rates[r] == best && best > 0 ? "**" + text + "**" : text);
+                }
+                t.append(c).append(" |");
             }
             t.append('\n');
         }

@@ -27,6 +27,39 @@ final class MatchedFalseAlarms {
         return new Level(alpha, alarms(noDrift, alpha, floor));
     }
 
+    /**
+     * The reference check's rule with its threshold raised to the smallest value (at least
+     * {@code floor}) whose no-drift rate (score &gt;= threshold) is at most {@code target}.
+     */
+    static double referenceThreshold(CellResult noDrift, double floor, double target) {
+        double[] scores = noDrift.outcomes().stream().mapToDouble(o -> o.referenceCheck().score())
+                .filter(Double::isFinite).sorted().toArray();
+        int allowed = (int) Math.floor(target * noDrift.outcomes().size() + 1e-9);
+        if (allowed >= scores.length) return floor;
+        // score >= nextUp(s) admits only the `allowed` scores above the (allowed+1)-th largest.
+        return Math.max(floor, Math.nextUp(scores[scores.length - 1 - allowed]));
+    }
+
+    /** Windows the reference check's rule calls DRIFT at {@code threshold}. */
+    static Proportion referenceAlarms(CellResult cell, double threshold) {
+        long count = cell.outcomes().stream().filter(o -> o.referenceCheck().score() >= threshold).count();
+        return new Proportion((int) count, cell.outcomes().size());
+    }
+
+    /** The largest level of the KS + Bonferroni rule whose no-drift rate (p_B &lt; level) is at most {@code target}. */
+    static double ksLevel(CellResult noDrift, double target) {
+        double[] p = noDrift.outcomes().stream().mapToDouble(TrialOutcome::ksBonferroni).filter(v -> !Double.isNaN(v))
+                .sorted().toArray();
+        int allowed = (int) Math.floor(target * noDrift.outcomes().size() + 1e-9);
+        return allowed >= p.length ? 1.0 : p[allowed];
+    }
+
+    /** Windows the KS + Bonferroni rule calls DRIFT at {@code level}. */
+    static Proportion ksAlarms(CellResult cell, double level) {
+        long count = cell.outcomes().stream().filter(o -> o.ksBonferroni() < level).count();
+        return new Proportion((int) count, cell.outcomes().size());
+    }
+
     /** Windows the calibrated rule calls DRIFT at the given alpha and floor. */
     static Proportion alarms(CellResult cell, double alpha, double floor) {
         long count = cell.outcomes().stream().map(TrialOutcome::calibrated)

@@ -65,12 +65,38 @@ final class PhotoCropper {
     }
 
     /**
+     * Where a crop comes from: the region {@code x, y, regionW x regionH} of the photograph,
+     * resized to {@code w x h}.
+     */
+    record Region(int x, int y, int regionW, int regionH, int w, int h) {
+        /**
+         * The same crop moved by {@code dx, dy} output pixels (a camera that moved a little), kept
+         * inside the photograph's opaque rows.
+         */
+        Region moved(Photo photo, int dx, int dy) {
+            int sx = (int) Math.round((double) dx * regionW / w);
+            int sy = (int) Math.round((double) dy * regionH / h);
+            int nx = Math.max(0, Math.min(photo.width() - regionW, x + sx));
+            int ny = Math.max(photo.opaqueTop(), Math.min(photo.opaqueBottom() - regionH + 1, y + sy));
+            return new Region(nx, ny, regionW, regionH, w, h);
+        }
+    }
+
+    /** A crop and the region it was made from. */
+    record Crop(Region region, BufferedImage image) {}
+
+    /**
      * One crop; every random choice comes from {@code random}.
      *
      * @throws IllegalStateException if no crop size fits the photograph in {@value #MAX_ATTEMPTS} draws
      */
     static BufferedImage crop(Photo photo, SplittableRandom random) {
-        BufferedImage best = null;
+        return cropWithRegion(photo, random).image();
+    }
+
+    /** {@link #crop}, with the region it was made from (the same random choices, the same image). */
+    static Crop cropWithRegion(Photo photo, SplittableRandom random) {
+        Crop best = null;
         double bestContrast = -1;
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             int w = MIN_WIDTH + random.nextInt(MAX_WIDTH - MIN_WIDTH + 1);
@@ -82,16 +108,23 @@ final class PhotoCropper {
             int regionH = Math.min(photo.opaqueHeight(), (int) Math.round(h / scale));
             int x = random.nextInt(photo.width() - regionW + 1);
             int y = photo.opaqueTop() + random.nextInt(photo.opaqueHeight() - regionH + 1);
-            BufferedImage image = ImageShifts.resize(photo.bgr().getSubimage(x, y, regionW, regionH), w, h);
+            Region region = new Region(x, y, regionW, regionH, w, h);
+            BufferedImage image = render(photo, region);
             double contrast = grayStandardDeviation(image);
-            if (contrast >= MIN_CONTRAST) return image;
+            if (contrast >= MIN_CONTRAST) return new Crop(region, image);
             if (contrast > bestContrast) {
-                best = image;
+                best = new Crop(region, image);
                 bestContrast = contrast;
             }
         }
         if (best == null) throw new IllegalStateException(photo.id() + ": no crop fits in " + MAX_ATTEMPTS + " draws");
         return best;
+    }
+
+    /** The pixels of a region, resized to its output size. */
+    static BufferedImage render(Photo photo, Region region) {
+        return ImageShifts.resize(photo.bgr().getSubimage(region.x(), region.y(), region.regionW(), region.regionH()),
+                region.w(), region.h());
     }
 
     private static boolean opaqueRow(BufferedImage image, int y) {

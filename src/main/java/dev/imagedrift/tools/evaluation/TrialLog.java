@@ -24,10 +24,12 @@ import java.util.zip.GZIPOutputStream;
  * Every trial outcome of a run, with the run's description and details, as gzip CSV: so the
  * report can be rendered again (after a template edit) without repeating the trials.
  * Header lines are {@code # key=value}; then one line per trial:
- * {@code scenario,size,trial,calibrated status,score,auc,p,reference status,score,auc}.
+ * {@code scenario,size,trial,calibrated status,score,auc,p,reference status,score,auc,KS Bonferroni p}.
  */
 final class TrialLog {
     static final String DESCRIPTION = "description";
+    /** Bumped when the columns change, so a log of another format is never read. */
+    static final int FORMAT = 2;
 
     private TrialLog() {}
 
@@ -48,9 +50,10 @@ final class TrialLog {
                     for (int t = 0; t < outcomes.size(); t++) {
                         RuleOutcome c = outcomes.get(t).calibrated();
                         RuleOutcome r = outcomes.get(t).referenceCheck();
-                        out.write(String.format(Locale.ROOT, "%s,%d,%d,%s,%s,%s,%s,%s,%s,%s%n",
+                        out.write(String.format(Locale.ROOT, "%s,%d,%d,%s,%s,%s,%s,%s,%s,%s,%s%n",
                                 cell.cell().scenario().key(), cell.cell().size(), t, c.status(), exact(c.score()),
-                                exact(c.auc()), exact(c.pValue()), r.status(), exact(r.score()), exact(r.auc())));
+                                exact(c.auc()), exact(c.pValue()), r.status(), exact(r.score()), exact(r.auc()),
+                                exact(outcomes.get(t).ksBonferroni())));
                     }
                 }
             }
@@ -93,7 +96,8 @@ final class TrialLog {
                     int trial = Integer.parseInt(f[2]);
                     cell[trial] = new TrialOutcome(
                             new RuleOutcome(DriftStatus.valueOf(f[3]), parse(f[4]), parse(f[5]), parse(f[6])),
-                            new RuleOutcome(DriftStatus.valueOf(f[7]), parse(f[8]), parse(f[9]), Double.NaN));
+                            new RuleOutcome(DriftStatus.valueOf(f[7]), parse(f[8]), parse(f[9]), Double.NaN),
+                            parse(f[10]));
                 } catch (RuntimeException e) {
                     throw new IOException(file + " line " + lineNumber + ": not a trial of this plan: " + line, e);
                 }

@@ -3,6 +3,7 @@ package dev.imagedrift.tools.evaluation;
 import dev.imagedrift.detect.DetectionMode;
 import dev.imagedrift.detect.DetectorSettings;
 import dev.imagedrift.detect.Detectors;
+import dev.imagedrift.detect.DriftResult;
 import dev.imagedrift.detect.Samples;
 
 import java.util.ArrayList;
@@ -94,9 +95,9 @@ public final class TrialRunner {
             current = data.pool(scenario.shift()).window(rows, size, 2 * size);
         }
         long detectorSeed = TrialSeeds.detector(seed, size, trial);
-        RuleOutcome c = RuleOutcome.of(Detectors.create(calibrated.withSeed(detectorSeed)).detect(reference, current));
+        DriftResult c = Detectors.create(calibrated.withSeed(detectorSeed)).detect(reference, current);
         RuleOutcome r = RuleOutcome.of(Detectors.create(referenceCheck.withSeed(detectorSeed)).detect(reference, current));
-        return new TrialOutcome(c, r);
+        return new TrialOutcome(RuleOutcome.of(c), r, TrialOutcome.ksBonferroni(c));
     }
 
     private void requireDrawable(Cell cell) {

@@ -43,6 +43,14 @@ public class DetectorBenchmark {
     @Param({"10000"})
     public int perSide;
 
+    /**
+     * "varied": every image its own size (continuous area and aspect); "fixed": one camera mode
+     * for all (constant area and aspect), the costly case for near-duplicate grouping, which must
+     * then compare the appearance of every frame in one bucket.
+     */
+    @Param({"varied", "fixed"})
+    public String geometry;
+
     private Samples reference;
     private Samples current;
     private DriftDetector calibrated;
@@ -50,8 +58,9 @@ public class DetectorBenchmark {
 
     @Setup
     public void setUp() {
-        reference = samples(perSide, 1, "r", 0.0);
-        current = samples(perSide, 2, "c", 0.1); // a small brightness shift
+        boolean fixed = geometry.equals("fixed");
+        reference = samples(perSide, 1, "r", 0.0, fixed);
+        current = samples(perSide, 2, "c", 0.1, fixed); // a small brightness shift
         calibrated = Detectors.create(DetectorSettings.calibratedDefaults());
         referenceCheck = Detectors.create(DetectorSettings.referenceCheckDefaults());
     }
@@ -68,13 +77,20 @@ public class DetectorBenchmark {
         return referenceCheck.detect(reference, current);
     }
 
-    /** Independent normals; brightness (column 2) moved by {@code shift}; a tenth of rows grayscale. */
-    static Samples samples(int n, long seed, String prefix, double shift) {
+    /**
+     * Independent normals; brightness (column 2) moved by {@code shift}; a tenth of rows grayscale;
+     * with {@code fixedGeometry} aspect and area (columns 0 and 1) constant.
+     */
+    static Samples samples(int n, long seed, String prefix, double shift, boolean fixedGeometry) {
         Random random = new Random(seed);
         double[][] rows = new double[n][PROPERTIES.size()];
         List<String> ids = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < rows[i].length; j++) rows[i][j] = random.nextGaussian() + (j == 2 ? shift : 0.0);
+            if (fixedGeometry) {
+                rows[i][0] = 0.75;
+                rows[i][1] = 307_200;
+            }
             if (random.nextInt(10) == 0) {
                 for (int j = 4; j < 7; j++) rows[i][j] = Double.NaN;
             }

@@ -46,6 +46,8 @@ class EvaluateCommandTest {
         assertOptionError("--alpha", "evaluate", "--alpha", "2");
         assertOptionError("--threads", "evaluate", "--threads", "0");
         assertOptionError("--null-trials", "evaluate", "--null-trials", "0");
+        assertOptionError("--burst-scenes", "evaluate", "--pool-size", "1000", "--sizes", "50,100");
+        assertOptionError("--burst-scenes", "evaluate", "--burst-scenes", "20");
     }
 
     private static void assertOptionError(String option, String... args) {
@@ -60,12 +62,13 @@ class EvaluateCommandTest {
         Path out = dir.resolve("docs");
         CliRun r = run("evaluate", "--images", images.toString(), "--cache", dir.resolve("cache").toString(),
                 "--out", out.toString(), "--sizes", "30,40", "--null-trials", "3", "--power-trials", "1",
-                "--pool-size", "100", "--domain-size", "50", "--note", "a test run", "--threads", "1", "--quiet");
+                "--pool-size", "100", "--domain-size", "50", "--burst-scenes", "0", "--note", "a test run", "--threads", "1",
+                "--quiet");
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("False-alarm rate of the calibrated rule"), r.out());
         String document = Files.readString(out.resolve("EVALUATION.md"));
         assertTrue(document.contains("scripts/evaluate.sh --out " + out + " --sizes 30,40 --null-trials 3 "
-                + "--power-trials 1 --pool-size 100 --domain-size 50\n"), "machine-specific options left out");
+                + "--power-trials 1 --pool-size 100 --domain-size 50 --burst-scenes 0\n"), "machine-specific options left out");
         assertTrue(document.contains("- Note: a test run"));
         assertFalse(document.contains("{{"));
     }

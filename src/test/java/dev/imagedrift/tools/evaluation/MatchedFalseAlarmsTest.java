@@ -37,4 +37,35 @@ class MatchedFalseAlarmsTest {
         assertEquals(1.0, level.alpha(), 0.0);
         assertEquals(new Proportion(1, 4), level.falseAlarms());
     }
+
+    private static CellResult withKs(double[] scores, double[] ksBonferroni) {
+        List<TrialOutcome> outcomes = new ArrayList<>();
+        for (int i = 0; i < scores.length; i++) {
+            RuleOutcome c = new RuleOutcome(DriftStatus.OK, 0.0, 0.5, 0.5);
+            RuleOutcome r = new RuleOutcome(DriftStatus.OK, scores[i], 0.5 + scores[i] / 2, Double.NaN);
+            outcomes.add(new TrialOutcome(c, r, ksBonferroni[i]));
+        }
+        return new CellResult(new Cell(Scenario.noDrift(), 50, scores.length), outcomes);
+    }
+
+    @Test
+    void theReferenceChecksThresholdIsRaisedUntilItsNoDriftRateIsWithinTheTarget() {
+        CellResult cell = withKs(new double[] {0.05, 0.31, 0.12, 0.4, 0.2, 0.2, 0.0, 0.08, 0.15, 0.11},
+                new double[10]);
+        // At most one of ten may alarm: the threshold must pass the second largest score, 0.31.
+        double t = MatchedFalseAlarms.referenceThreshold(cell, 0.1, 0.1);
+        assertEquals(Math.nextUp(0.31), t, 0.0);
+        assertEquals(new Proportion(1, 10), MatchedFalseAlarms.referenceAlarms(cell, t));
+        // A target the default threshold already meets leaves it at the default.
+        assertEquals(0.1, MatchedFalseAlarms.referenceThreshold(cell, 0.1, 0.9), 0.0);
+    }
+
+    @Test
+    void theKsLevelAdmitsAtMostTheTargetShare() {
+        double[] p = {0.9, 0.002, 0.5, 0.03, 0.0001, 0.7, 0.2, 0.04, 1.0, 0.6};
+        CellResult cell = withKs(new double[10], p);
+        double level = MatchedFalseAlarms.ksLevel(cell, 0.2);
+        assertEquals(0.03, level, 0.0);
+        assertEquals(new Proportion(2, 10), MatchedFalseAlarms.ksAlarms(cell, level));
+    }
 }

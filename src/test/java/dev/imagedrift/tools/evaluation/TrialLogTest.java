@@ -52,7 +52,7 @@ class TrialLogTest {
         try (BufferedWriter out = new BufferedWriter(new OutputStreamWriter(
                 new GZIPOutputStream(Files.newOutputStream(log)), StandardCharsets.UTF_8))) {
             out.write("# description=plan-a\n");
-            out.write("none,50,0,OK,0.01,0.505,0.4,OK,0.02,0.51\n");
+            out.write("none,50,0,OK,0.01,0.505,0.4,OK,0.02,0.51,0.7\n");
         }
         IOException e = assertThrows(IOException.class,
                 () -> TrialLog.read(log, "plan-a", EvaluationReportTest.results().plan()));
