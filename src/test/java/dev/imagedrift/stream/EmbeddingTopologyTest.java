@@ -97,6 +97,7 @@ class EmbeddingTopologyTest {
                     window:
                       size: 10s
                       grace: 2s
+                      max-clock-skew: 1s
                     """.formatted(dir.resolve("state")));
             MonitorConfig config = ConfigLoader.load(file, Map.of());
             java.util.Properties props = StreamsSettings.from(config);
