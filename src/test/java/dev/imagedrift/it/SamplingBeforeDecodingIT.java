@@ -55,7 +55,6 @@ class SamplingBeforeDecodingIT {
     @Test
     void unkeyedEventsOverTwoPartitionsAreSampledExactlyAcrossAKill() throws Exception {
         BrokerTestSupport support = new BrokerTestSupport();
-        byte[] jpeg = tinyJpeg();
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
             Path reference = support.writeReference(dir, 300);
             broker.createTopics(List.of("image-events", "image-events-dlq", "image-drift-scores", "image-drift-alerts"), 2);
@@ -65,16 +64,16 @@ class SamplingBeforeDecodingIT {
 
             Process first = startMonitor(broker, reference, dir.resolve("state-1"), "first.log");
             try (KafkaProducer<String, byte[]> p = BrokerTestSupport.producer(broker.bootstrapServers())) {
-                send(p, jpeg, "before", 600, t0, 6_000, ids, sent);
+                send(p, "before", 600, t0, 6_000, ids, sent);
                 awaitWindowStage(broker.bootstrapServers(), 600, Duration.ofSeconds(120));
                 first.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
 
                 Process second = startMonitor(broker, reference, dir.resolve("state-2"), "second.log");
                 try {
-                    send(p, jpeg, "after", 400, t0 + 6_000, 4_000, ids, sent);
+                    send(p, "after", 400, t0 + 6_000, 4_000, ids, sent);
                     // Both partitions taken in before the event that closes the window (on one of them).
                     awaitWindowStage(broker.bootstrapServers(), 1_000, Duration.ofSeconds(120));
-                    send(p, jpeg, "clock", 1, t0 + 12_000, 1, new ArrayList<>(), new ArrayList<>());
+                    send(p, "clock", 1, t0 + 12_000, 1, new ArrayList<>(), new ArrayList<>());
                     List<JsonNode> scores;
                     try (KafkaConsumer<String, byte[]> c = BrokerTestSupport.consumer(broker.bootstrapServers(),
                             "image-drift-scores")) {
@@ -105,8 +104,8 @@ class SamplingBeforeDecodingIT {
         }
     }
 
-    /** Binary JPEG records, stream in a header, no key, alternating partitions. */
-    private static void send(KafkaProducer<String, byte[]> p, byte[] jpeg, String prefix, int count, long from,
+    /** Binary JPEG records, a different image each, stream in a header, no key, alternating partitions. */
+    private static void send(KafkaProducer<String, byte[]> p, String prefix, int count, long from,
                              long span, List<String> ids, List<Future<RecordMetadata>> sent) throws Exception {
         for (int i = 0; i < count; i++) {
             String id = prefix + "-" + i;
@@ -114,7 +113,7 @@ class SamplingBeforeDecodingIT {
             h.add(EventParser.ID_HEADER, id.getBytes(StandardCharsets.UTF_8));
             h.add(EventParser.STREAM_HEADER, "cam".getBytes(StandardCharsets.UTF_8));
             ids.add(id);
-            sent.add(p.send(new ProducerRecord<>("image-events", i % 2, from + span * i / count, null, jpeg, h)));
+            sent.add(p.send(new ProducerRecord<>("image-events", i % 2, from + span * i / count, null, tinyJpeg(id), h)));
         }
         p.flush();
         for (Future<RecordMetadata> f : sent) {
@@ -138,9 +137,19 @@ class SamplingBeforeDecodingIT {
         return bottom;
     }
 
-    private static byte[] tinyJpeg() throws Exception {
+    /**
+     * A small JPEG of its own colour and noise: copies of one image would be one near-duplicate burst,
+     * a single independent unit, too few for the detector to score the window (and give exemplars).
+     */
+    private static byte[] tinyJpeg(String id) throws Exception {
+        java.util.Random r = new java.util.Random(id.hashCode());
+        int red = 20 + r.nextInt(190), green = 20 + r.nextInt(190), blue = 20 + r.nextInt(190), noise = 1 + r.nextInt(40);
         BufferedImage img = new BufferedImage(8, 6, BufferedImage.TYPE_3BYTE_BGR);
-        for (int y = 0; y < 6; y++) for (int x = 0; x < 8; x++) img.setRGB(x, y, (x * 30) << 16 | (y * 40) << 8 | 90);
+        for (int y = 0; y < 6; y++) {
+            for (int x = 0; x < 8; x++) {
+                img.setRGB(x, y, (red + r.nextInt(noise)) << 16 | (green + r.nextInt(noise)) << 8 | (blue + r.nextInt(noise)));
+            }
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(img, "jpeg", out);
         return out.toByteArray();
