@@ -168,8 +168,9 @@ local units = import '../lib/units.libsonnet';
     {
       row: p.row('Ingestion'),
       panels: [
-        p.timeseries('Events processed', 'Events whose properties were computed (or accepted precomputed), per second.',
-                     [['sum by (stream) (rate(imagedrift_images_processed_total{%s}[$__rate_interval]))' % s, '{{stream}}']], w=8, unit='reqps', min=0),
+        p.timeseries('Events processed', "Events taken in per second: measured (decoded, or precomputed) or counted without decoding; the 'not decoded' lines are those whose image could not enter its window's sample, so was never decoded.",
+                     [['sum by (stream) (rate(imagedrift_images_processed_total{%s}[$__rate_interval]))' % s, '{{stream}}'],
+                      ['sum by (stream) (rate(imagedrift_images_not_decoded_total{%s}[$__rate_interval]))' % s, '{{stream}} not decoded']], w=8, unit='reqps', min=0),
         p.timeseries('Events failed, by reason (and reports of streams over the limit)',
                      'Events sent to the dead-letter topic per second, stacked by reason (failures have no stream label: an unparsable event has no stream); '
                      + 'reports of streams beyond metrics.max-streams, folded into stream="_other"; and the streams with their own series per pod (right axis).',

@@ -48,6 +48,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheToolsUseKafkasTestDriver() {
+        noClasses().that().resideOutsideOfPackage("dev.imagedrift.tools..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.apache.kafka.streams.TopologyTestDriver")
+                .because("kafka-streams-test-utils is on the compile classpath for bench sampling only, and the "
+                        + "production artifact leaves it out")
+                .check(production);
+    }
+
+    @Test
     void packagesHaveNoCycles() {
         slices().matching("dev.imagedrift.(*)..").should().beFreeOfCycles().check(production);
     }

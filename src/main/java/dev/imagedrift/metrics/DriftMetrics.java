@@ -57,6 +57,7 @@ public final class DriftMetrics implements MonitorListener {
     private final Gauge ksStatistic;
     private final Gauge emd;
     private final Counter processed;
+    private final Counter notDecoded;
     private final Counter failed;
     private final Counter late;
     private final Counter windowsEvaluated;
@@ -153,7 +154,11 @@ public final class DriftMetrics implements MonitorListener {
                 "Importance of each principal component of the embeddings in the last window (AUC drop when "
                         + "permuted); components PC1..PCk, k fixed by the snapshot", "stream", "component");
         processed = Counter.builder().name("imagedrift_images_processed_total")
-                .help("Events whose properties were computed or accepted").labelNames("stream").register(registry);
+                .help("Events taken in: measured (decoded or precomputed) or counted without decoding")
+                .labelNames("stream").register(registry);
+        notDecoded = Counter.builder().name("imagedrift_images_not_decoded_total")
+                .help("Events counted without decoding their image: it could not enter its windows' samples")
+                .labelNames("stream").register(registry);
         failed = Counter.builder().name("imagedrift_images_failed_total")
                 .help("Events sent to the dead-letter topic, by reason").labelNames("reason").register(registry);
         for (DeadLetterReason r : DeadLetterReason.values()) {
@@ -226,7 +231,8 @@ public final class DriftMetrics implements MonitorListener {
                         windowsEvaluated, alertsFired, windowFailures, embeddingScore, embeddingPValue, embeddingStatus,
                         embeddingSamples, componentImportance),
                 List.of(late, windowsEvaluated, alertsFired, windowFailures), staleAfter, clock);
-        ingestSeries = new StreamSeries(List.of(processed), List.of(processed), staleAfter, clock);
+        ingestSeries = new StreamSeries(List.of(processed, notDecoded), List.of(processed, notDecoded), staleAfter,
+                clock);
     }
 
     private Gauge gauge(String name, String help, String... labels) {
@@ -307,6 +313,15 @@ public final class DriftMetrics implements MonitorListener {
         String label = label(stream);
         ingestSeries.update(label, () -> processed.labelValues(label).inc());
         extractionSeconds.observe(extractionNanos / 1e9);
+    }
+
+    @Override
+    public void imageNotDecoded(String stream) {
+        String label = label(stream);
+        ingestSeries.update(label, () -> {
+            processed.labelValues(label).inc();
+            notDecoded.labelValues(label).inc();
+        });
     }
 
     @Override

@@ -132,6 +132,11 @@ final class CommitGate implements StateStore, CachedStateStore<Object, Object> {
             }
 
             @Override
+            public void imageNotDecoded(String stream) {
+                report(l -> l.imageNotDecoded(stream));
+            }
+
+            @Override
             public void deadLettered(DeadLetterReason reason) {
                 report(l -> l.deadLettered(reason));
             }

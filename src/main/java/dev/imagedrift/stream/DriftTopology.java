@@ -8,7 +8,8 @@ import dev.imagedrift.detect.DriftDetector;
 import dev.imagedrift.embedding.ImageEmbedder;
 import dev.imagedrift.fetch.ImageFetcher;
 import dev.imagedrift.properties.PropertySet;
-import dev.imagedrift.window.ReservoirSampler;
+import dev.imagedrift.window.BottomKReservoir;
+import dev.imagedrift.window.SamplePriority;
 import dev.imagedrift.window.WindowAssigner;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -38,8 +39,10 @@ import java.util.Set;
  *
  * <pre>
  * image-events ─ fetch-images ─ extract-properties ─┬─ (bad) ──────────────────────────────────────── image-events-dlq
- *  (images named by URI, fetched                    └─ (ok) ─ repartition by stream ─ window-sampler ─┬─ (late) ─ image-events-dlq
- *   concurrently, handed on in order)                                                                 └─ image-drift-scores
+ *  (images named by URI, fetched   (decode-gate: decodes an image
+ *   concurrently, handed on         only if it can enter a sample)
+ *   in order)                                        └─ (ok) ─ repartition by stream ─ window-sampler ─┬─ (late) ─ image-events-dlq
+ *                                                                                                     └─ image-drift-scores
  *                                                                                                         └─ alert-state ─ image-drift-alerts
  * </pre>
  */
@@ -114,7 +117,8 @@ public final class DriftTopology {
         PropertyExtractor extractor = new PropertyExtractor(config.imageDecoder(), properties,
                 new EmbeddingProjector(references, embedder));
         WindowAssigner assigner = new WindowAssigner(window.size(), window.advance());
-        ReservoirSampler sampler = new ReservoirSampler(config.detection().seed(), window.maxSamples());
+        SamplePriority priorities = new SamplePriority(config.detection().seed());
+        BottomKReservoir reservoir = new BottomKReservoir(window.maxSamples());
         MonitorConfig.Alerting a = config.alerting();
         AlertPolicy policy = new AlertPolicy(a.fireAfter(), a.outOf(), a.resolveAfter());
 
@@ -127,8 +131,10 @@ public final class DriftTopology {
                 r -> parser.imageUri(r.key(), r.value(), r.headers(), r.timestamp(), "fetch"), maxPending, failures,
                 listener)), Named.as("fetch-images"));
         KStream<String, Outcome<Observation>> extracted = fetched.process(
-                new GatedSupplier<>(() -> new ExtractProcessor(parser, extractor, extractGate, failures, clock,
-                        window.maxClockSkew()), Set.of(extractGate.storeBuilder())),
+                new GatedSupplier<>(() -> new ExtractProcessor(parser, extractor,
+                        new DecodeGate(assigner, window.advance(), window.grace(), priorities, window.maxSamples()),
+                        extractGate, failures, clock, window.maxClockSkew()),
+                        Set.of(byteStore(DecodeGate.STORE), extractGate.storeBuilder())),
                 Named.as("extract-properties"));
         KStream<String, Observation> observations = valuesOrDeadLetters(extracted, "extracted-", "dead", "ok",
                         "extract", "observations", topics.deadLetter(), deadLetterLimits)
@@ -136,8 +142,8 @@ public final class DriftTopology {
                         .withKeySerde(Serdes.String()).withValueSerde(new ObservationSerde()));
 
         KStream<String, Outcome<ScoreRecord>> windowed = observations.process(
-                new WindowSupplier(() -> new WindowProcessor(assigner, window.grace(), sampler, references, detector,
-                        windowGate, failures, window.maxClockSkew(), window.maxStreams(), CLOSE_BUDGET,
+                new WindowSupplier(() -> new WindowProcessor(assigner, window.grace(), reservoir, priorities, references,
+                        detector, windowGate, failures, window.maxClockSkew(), window.maxStreams(), CLOSE_BUDGET,
                         CLOSE_CHECK_INTERVAL, clock), windowGate),
                 Named.as("window-sampler"));
         KStream<String, ScoreRecord> scores = valuesOrDeadLetters(windowed, "windowed-", "late", "scored", "late",
@@ -172,8 +178,13 @@ public final class DriftTopology {
 
     private static StoreBuilder<KeyValueStore<Bytes, byte[]>> byteStore(String name) {
         // Caching folds repeated updates of a window's counter into one changelog write per commit.
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.Bytes(), Serdes.ByteArray())
-                .withCachingEnabled();
+        return uncachedByteStore(name).withCachingEnabled();
+    }
+
+    private static StoreBuilder<KeyValueStore<Bytes, byte[]>> uncachedByteStore(String name) {
+        // For stores read by range on the hot path: a cached store's range copies the cached keys of
+        // the range on every call (Kafka's NamedCache), which for a full reservoir is k keys per eviction.
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.Bytes(), Serdes.ByteArray());
     }
 
     private record FetchSupplier(java.util.function.Supplier<FetchProcessor> factory)
@@ -199,7 +210,7 @@ public final class DriftTopology {
 
         @Override
         public Set<StoreBuilder<?>> stores() {
-            return Set.of(byteStore(WindowProcessor.COUNTS_STORE), byteStore(WindowProcessor.SAMPLES_STORE),
+            return Set.of(byteStore(WindowProcessor.TALLIES_STORE), uncachedByteStore(WindowProcessor.SAMPLES_STORE),
                     byteStore(WindowProcessor.INDEX_STORE), Stores.keyValueStoreBuilder(
                             Stores.persistentKeyValueStore(StreamClocks.STORE), Serdes.String(), Serdes.Long())
                             .withCachingEnabled(), gate.storeBuilder());
@@ -220,7 +231,7 @@ public final class DriftTopology {
         }
     }
 
-    /** A processor and the stores it owns (here: its {@link CommitGate}). */
+    /** A processor and the stores it owns (its {@link CommitGate}; the extraction stage's {@link DecodeGate}). */
     private record GatedSupplier<KIn, VIn, KOut, VOut>(
             java.util.function.Supplier<Processor<KIn, VIn, KOut, VOut>> factory, Set<StoreBuilder<?>> stores)
             implements ProcessorSupplier<KIn, VIn, KOut, VOut> {

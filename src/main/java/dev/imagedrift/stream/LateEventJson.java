@@ -10,7 +10,10 @@ import java.util.List;
  * The dead-letter value of a late event: by the time lateness is known the image has been reduced
  * to its properties, so the record carries those in the precomputed-properties event format (it
  * can be replayed as is). An embedding has by then been projected; its coordinates go along as
- * {@code projectedEmbedding} for the record, but cannot be replayed as an embedding.
+ * {@code projectedEmbedding} for the record, but cannot be replayed as an embedding. An event whose
+ * image was not decoded (it could not enter a sample) has only its envelope here, without
+ * {@code properties}; the dead letter's source headers name the original record, which is the one
+ * to replay.
  */
 final class LateEventJson {
     private LateEventJson() {}

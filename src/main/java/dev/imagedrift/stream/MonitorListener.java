@@ -20,6 +20,11 @@ public interface MonitorListener {
             }
 
             @Override
+            public void imageNotDecoded(String stream) {
+                ls.forEach(l -> l.imageNotDecoded(stream));
+            }
+
+            @Override
             public void deadLettered(DeadLetterReason reason) {
                 ls.forEach(l -> l.deadLettered(reason));
             }
@@ -58,6 +63,9 @@ public interface MonitorListener {
 
     /** An event's properties were computed (or its precomputed properties accepted). */
     default void imageProcessed(String stream, long extractionNanos) {}
+
+    /** An event was counted but its image not decoded: it could not enter any of its windows' samples. */
+    default void imageNotDecoded(String stream) {}
 
     /** An event went to the dead-letter topic. */
     default void deadLettered(DeadLetterReason reason) {}

@@ -29,6 +29,14 @@ public final class PropertyExtractor {
         this.embeddings = embeddings;
     }
 
+    /**
+     * Whether extracting this event decodes an image: it has one and no precomputed properties. Only
+     * these pass the decode gate; the others are measured (and embedded) as they come.
+     */
+    public static boolean decodes(ImageEvent event) {
+        return event.properties() == null && event.hasImage();
+    }
+
     public Observation extract(ImageEvent event, SourcePosition source) throws RejectedEvent {
         if (event.properties() != null) {
             return observation(event, source, precomputed(event.properties()), embeddings.project(event, null));

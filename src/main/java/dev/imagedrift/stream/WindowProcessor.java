@@ -6,8 +6,10 @@ import dev.imagedrift.detect.CombinedResult;
 import dev.imagedrift.detect.DriftDetector;
 import dev.imagedrift.detect.DriftResult;
 import dev.imagedrift.detect.Samples;
-import dev.imagedrift.window.ReservoirSampler;
+import dev.imagedrift.window.BottomKReservoir;
 import dev.imagedrift.window.SampleCodec;
+import dev.imagedrift.window.SamplePriority;
+import dev.imagedrift.window.WindowTally;
 import dev.imagedrift.window.WindowAssigner;
 import dev.imagedrift.window.WindowKeys;
 import org.apache.kafka.common.utils.Bytes;
@@ -19,7 +21,6 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,23 +29,27 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Second stage, per stream: keeps a seeded reservoir of observations for each event-time window,
- * and when stream time passes a window's end plus grace, runs the detector on it once and emits
- * its score record. State lives in three changelogged stores (exactly-once safe across restarts
- * and rebalances): one small counter per window, one entry per kept sample, and an index of open
- * windows ordered by end time. Writing one sample per event keeps the changelog traffic per event
- * constant, whatever the window size.
+ * Second stage, per stream: keeps a seeded bottom-k sample of observations for each event-time
+ * window ({@link BottomKReservoir}), counts every event, decoded or not, and when stream time
+ * passes a window's end plus grace, runs the detector on it once and emits its score record.
+ * State lives in three changelogged stores (exactly-once safe across restarts and rebalances): a
+ * small tally per window, one entry per kept sample ordered by priority, and an index of open
+ * windows ordered by end time (besides each stream's clock, {@link StreamClocks}). The state written
+ * per event is one tally, plus a sample only when the event enters the sample, whatever the window
+ * size.
  */
 final class WindowProcessor implements Processor<String, Observation, String, Outcome<ScoreRecord>> {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WindowProcessor.class);
-    static final String COUNTS_STORE = "window-counts";
-    static final String SAMPLES_STORE = "window-samples";
+    // Renamed when the sample became bottom-k by priority (new formats; README, "Windows and state").
+    static final String TALLIES_STORE = "window-tallies";
+    static final String SAMPLES_STORE = "window-reservoir";
     static final String INDEX_STORE = "window-index";
     private static final byte[] EMPTY = new byte[0];
 
     private final WindowAssigner assigner;
     private final long graceMs;
-    private final ReservoirSampler sampler;
+    private final BottomKReservoir reservoir;
+    private final SamplePriority priorities;
     private final ReferenceSet references;
     private final DriftDetector detector;
     private final CommitGate.Supplier gates;
@@ -59,7 +64,7 @@ final class WindowProcessor implements Processor<String, Observation, String, Ou
     private final List<String> propertyNames;
 
     private ProcessorContext<String, Outcome<ScoreRecord>> context;
-    private KeyValueStore<Bytes, byte[]> counts;
+    private KeyValueStore<Bytes, byte[]> tallies;
     private KeyValueStore<Bytes, byte[]> samples;
     private KeyValueStore<Bytes, byte[]> index;
     private StreamClocks clocks;
@@ -71,12 +76,14 @@ final class WindowProcessor implements Processor<String, Observation, String, Ou
     /** Wall-clock millis of the last time quiet streams were forgotten. */
     private long lastForget;
 
-    WindowProcessor(WindowAssigner assigner, Duration grace, ReservoirSampler sampler, ReferenceSet references,
-                    DriftDetector detector, CommitGate.Supplier gates, RecordFailures failures, Duration maxClockSkew,
-                    int maxStreams, Duration closeBudget, Duration punctuateInterval, Clock clock) {
+    WindowProcessor(WindowAssigner assigner, Duration grace, BottomKReservoir reservoir, SamplePriority priorities,
+                    ReferenceSet references, DriftDetector detector, CommitGate.Supplier gates,
+                    RecordFailures failures, Duration maxClockSkew, int maxStreams, Duration closeBudget,
+                    Duration punctuateInterval, Clock clock) {
         this.assigner = assigner;
         this.graceMs = grace.toMillis();
-        this.sampler = sampler;
+        this.reservoir = reservoir;
+        this.priorities = priorities;
         this.references = references;
         this.detector = detector;
         this.gates = gates;
@@ -93,7 +100,7 @@ final class WindowProcessor implements Processor<String, Observation, String, Ou
     @Override
     public void init(ProcessorContext<String, Outcome<ScoreRecord>> context) {
         this.context = context;
-        this.counts = context.getStateStore(COUNTS_STORE);
+        this.tallies = context.getStateStore(TALLIES_STORE);
         this.samples = context.getStateStore(SAMPLES_STORE);
         this.index = context.getStateStore(INDEX_STORE);
         this.clocks = new StreamClocks(context.getStateStore(StreamClocks.STORE), maxClockSkewMs, maxStreams);
@@ -158,10 +165,9 @@ final class WindowProcessor implements Processor<String, Observation, String, Ou
 
     private void add(Observation o, long windowStart) {
         byte[] windowKey = WindowKeys.window(o.stream(), windowStart);
-        Bytes countKey = Bytes.wrap(windowKey);
-        byte[] countBytes = counts.get(countKey);
-        long seen = countBytes == null ? 0 : ByteBuffer.wrap(countBytes).getLong();
-        if (countBytes == null) {
+        Bytes tallyKey = Bytes.wrap(windowKey);
+        byte[] tallyBytes = tallies.get(tallyKey);
+        if (tallyBytes == null) {
             long end = windowStart + assigner.sizeMs();
             if (earliestOpenEnd != null && end < earliestOpenEnd) {
                 earliestOpenEnd = end;
@@ -169,12 +175,38 @@ final class WindowProcessor implements Processor<String, Observation, String, Ou
             earliestOpenEndOf.computeIfPresent(o.stream(), (s, e) -> Math.min(e, end));
             index.put(Bytes.wrap(WindowKeys.index(windowStart + assigner.sizeMs(), windowStart, o.stream())), EMPTY);
         }
-        int slot = sampler.slotFor(o.stream(), windowStart, seen);
-        if (slot >= 0) {
-            samples.put(Bytes.wrap(WindowKeys.slot(windowKey, slot)),
-                    SampleCodec.encode(o.id(), o.values(), o.embedding()));
+        WindowTally tally = tallyBytes == null ? WindowTally.EMPTY : WindowTally.decode(tallyBytes);
+        long priority = priorities.of(o.stream(), windowStart, o.source().partition(), o.source().offset());
+        byte[] sample = o.isMeasured() ? SampleCodec.encode(o.id(), o.values(), o.embedding()) : null;
+        tallies.put(tallyKey, reservoir.offer(tally, priority, sample, o.decodeCap(), new StoredSamples(windowKey))
+                .encode());
+    }
+
+    /** One window's samples in the samples store. */
+    private final class StoredSamples implements BottomKReservoir.Samples {
+        private final byte[] windowKey;
+
+        StoredSamples(byte[] windowKey) {
+            this.windowKey = windowKey;
         }
-        counts.put(countKey, ByteBuffer.allocate(8).putLong(seen + 1).array());
+
+        @Override
+        public void put(long priority, byte[] sample) {
+            samples.put(Bytes.wrap(WindowKeys.sample(windowKey, priority)), sample);
+        }
+
+        @Override
+        public void delete(long priority) {
+            samples.delete(Bytes.wrap(WindowKeys.sample(windowKey, priority)));
+        }
+
+        @Override
+        public long largest() {
+            try (KeyValueIterator<Bytes, byte[]> it = samples.reverseRange(Bytes.wrap(WindowKeys.firstSample(windowKey)),
+                    Bytes.wrap(WindowKeys.lastSample(windowKey)))) {
+                return WindowKeys.samplePriority(it.next().key.get());
+            }
+        }
     }
 
     private void late(Record<String, Observation> record, long closeTime) {
@@ -188,6 +220,10 @@ final class WindowProcessor implements Processor<String, Observation, String, Ou
     private void refuse(Record<String, Observation> record, DeadLetterReason reason, String message) {
         Observation o = record.value();
         listener.deadLettered(reason);
+        if (!o.isMeasured()) {
+            message += "; its image was not decoded (it could not have entered a sample): the source headers "
+                    + "name the original record";
+        }
         // The observation's own source: the record the producer wrote, not the repartition topic.
         DeadLetter d = new DeadLetter(o.stream().getBytes(StandardCharsets.UTF_8), LateEventJson.of(o, propertyNames),
                 reason, message, o.source());
@@ -202,7 +238,7 @@ final class WindowProcessor implements Processor<String, Observation, String, Ou
         }
         List<WindowKeys.IndexEntry> due = new ArrayList<>();
         long remaining = Long.MAX_VALUE;
-        try (KeyValueIterator<Bytes, byte[]> it = counts.range(Bytes.wrap(WindowKeys.window(stream, 0)),
+        try (KeyValueIterator<Bytes, byte[]> it = tallies.range(Bytes.wrap(WindowKeys.window(stream, 0)),
                 Bytes.wrap(WindowKeys.window(stream, Long.MAX_VALUE)))) {
             while (it.hasNext()) {
                 long start = WindowKeys.windowStart(it.next().key.get());
@@ -247,18 +283,29 @@ final class WindowProcessor implements Processor<String, Observation, String, Ou
 
     private void close(WindowKeys.IndexEntry w) {
         byte[] windowKey = WindowKeys.window(w.stream(), w.windowStart());
-        byte[] countBytes = counts.get(Bytes.wrap(windowKey));
-        long seen = countBytes == null ? 0 : ByteBuffer.wrap(countBytes).getLong();
-        List<Bytes> slotKeys = new ArrayList<>();
+        byte[] tallyBytes = tallies.get(Bytes.wrap(windowKey));
+        index.delete(Bytes.wrap(WindowKeys.index(w.windowEnd(), w.windowStart(), w.stream())));
+        earliestOpenEndOf.remove(w.stream());
+        if (tallyBytes == null) {
+            // Only an index entry left by a version that kept its tallies under another store name.
+            LOG.info("window {}..{} of stream {} has no tally (state of an earlier version); not scored",
+                    Instant.ofEpochMilli(w.windowStart()), Instant.ofEpochMilli(w.windowEnd()), w.stream());
+            return;
+        }
+        WindowTally tally = WindowTally.decode(tallyBytes);
+        List<Bytes> sampleKeys = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         List<double[]> rows = new ArrayList<>();
         List<String> embeddingIds = new ArrayList<>();
         List<double[]> embeddingRows = new ArrayList<>();
-        try (KeyValueIterator<Bytes, byte[]> it = samples.range(Bytes.wrap(WindowKeys.firstSlot(windowKey)),
-                Bytes.wrap(WindowKeys.lastSlot(windowKey)))) {
+        try (KeyValueIterator<Bytes, byte[]> it = samples.range(Bytes.wrap(WindowKeys.firstSample(windowKey)),
+                Bytes.wrap(WindowKeys.lastSample(windowKey)))) {
             while (it.hasNext()) {
                 KeyValue<Bytes, byte[]> kv = it.next();
-                slotKeys.add(kv.key);
+                sampleKeys.add(kv.key);
+                if (!tally.inFinalSample(WindowKeys.samplePriority(kv.key.get()))) {
+                    continue;
+                }
                 SampleCodec.Sample s = SampleCodec.decode(kv.value);
                 // An event with only an embedding has no property row, and one with only an image no embedding row.
                 if (s.values().length > 0) {
@@ -282,7 +329,7 @@ final class WindowProcessor implements Processor<String, Observation, String, Ou
                 DriftResult result = detector.detect(reference.samples(), current);
                 detectionNanos = System.nanoTime() - started;
                 now = clock.instant();
-                score = ScoreRecord.of(w.stream(), w.windowStart(), w.windowEnd(), seen, result,
+                score = ScoreRecord.of(w.stream(), w.windowStart(), w.windowEnd(), tally.count(), result,
                         reference.contentVersion(), now, detectionNanos / 1_000_000);
             } else {
                 Samples reduced = new Samples(reference.embeddings().projection().componentNames(),
@@ -291,8 +338,8 @@ final class WindowProcessor implements Processor<String, Observation, String, Ou
                         reduced);
                 detectionNanos = System.nanoTime() - started;
                 now = clock.instant();
-                score = ScoreRecord.of(w.stream(), w.windowStart(), w.windowEnd(), seen, result, reference.embeddings(),
-                        reference.contentVersion(), now, detectionNanos / 1_000_000);
+                score = ScoreRecord.of(w.stream(), w.windowStart(), w.windowEnd(), tally.count(), result,
+                        reference.embeddings(), reference.contentVersion(), now, detectionNanos / 1_000_000);
             }
             listener.windowEvaluated(score, detectionNanos,
                     Math.max(0, now.toEpochMilli() - (w.windowEnd() + graceMs)));
@@ -306,11 +353,9 @@ final class WindowProcessor implements Processor<String, Observation, String, Ou
                     Instant.ofEpochMilli(w.windowStart()), Instant.ofEpochMilli(w.windowEnd()), e);
             listener.windowFailed(w.stream());
         }
-        for (Bytes k : slotKeys) {
+        for (Bytes k : sampleKeys) {
             samples.delete(k);
         }
-        counts.delete(Bytes.wrap(windowKey));
-        index.delete(Bytes.wrap(WindowKeys.index(w.windowEnd(), w.windowStart(), w.stream())));
-        earliestOpenEndOf.remove(w.stream());
+        tallies.delete(Bytes.wrap(windowKey));
     }
 }

@@ -6,12 +6,12 @@ import java.util.Arrays;
 
 /**
  * Byte keys of the window stores. Big-endian numbers make the stores' byte order match numeric
- * order, so one window's slots are a contiguous range and the open-window index iterates by end
+ * order, so one window's samples are a contiguous range and the open-window index iterates by end
  * time.
  *
  * <ul>
  *   <li>window key: stream length (2 bytes), stream (UTF-8), window start (8)</li>
- *   <li>slot key: window key, slot (4)</li>
+ *   <li>sample key: window key, priority (8, unsigned: the store's byte order is the priority order)</li>
  *   <li>index key: window end (8), window start (8), stream (UTF-8)</li>
  * </ul>
  */
@@ -28,17 +28,22 @@ public final class WindowKeys {
         return ByteBuffer.wrap(windowKey, windowKey.length - 8, 8).getLong();
     }
 
-    public static byte[] slot(byte[] windowKey, int slot) {
-        return ByteBuffer.allocate(windowKey.length + 4).put(windowKey).putInt(slot).array();
+    public static byte[] sample(byte[] windowKey, long priority) {
+        return ByteBuffer.allocate(windowKey.length + 8).put(windowKey).putLong(priority).array();
     }
 
-    /** First and last possible slot keys of a window (inclusive range bounds). */
-    public static byte[] firstSlot(byte[] windowKey) {
-        return slot(windowKey, 0);
+    /** First and last possible sample keys of a window (inclusive range bounds). */
+    public static byte[] firstSample(byte[] windowKey) {
+        return sample(windowKey, 0L);
     }
 
-    public static byte[] lastSlot(byte[] windowKey) {
-        return slot(windowKey, Integer.MAX_VALUE);
+    public static byte[] lastSample(byte[] windowKey) {
+        return sample(windowKey, -1L);
+    }
+
+    /** The priority of a sample key. */
+    public static long samplePriority(byte[] sampleKey) {
+        return ByteBuffer.wrap(sampleKey, sampleKey.length - 8, 8).getLong();
     }
 
     public static byte[] index(long windowEnd, long windowStart, String stream) {

@@ -31,7 +31,7 @@ class DriftMetricsStaleSeriesTest {
             "imagedrift_window_events", "imagedrift_window_end_timestamp_seconds", "imagedrift_window_evaluated_timestamp_seconds",
             "imagedrift_property_importance",
             "imagedrift_property_ks_statistic", "imagedrift_property_emd", "imagedrift_images_processed",
-            "imagedrift_late_records", "imagedrift_windows_evaluated", "imagedrift_alerts_fired",
+            "imagedrift_images_not_decoded", "imagedrift_late_records", "imagedrift_windows_evaluated", "imagedrift_alerts_fired",
             "imagedrift_window_failures");
 
     private final ManualClock clock = new ManualClock(Instant.parse("2025-06-01T12:00:00Z"));
@@ -82,10 +82,13 @@ class DriftMetricsStaleSeriesTest {
         for (int second = 0; second < 120; second += 10) {
             clock.advance(Duration.ofSeconds(10));
             metrics.imageProcessed("cam-a", 1_000_000);
+            metrics.imageNotDecoded("cam-a");
         }
         metrics.expireStaleSeries();
-        assertEquals(Set.of("imagedrift_images_processed"), scrape().familiesOf("cam-a"));
-        assertEquals(13.0, scrape().value("imagedrift_images_processed", "cam-a"));
+        assertEquals(Set.of("imagedrift_images_processed", "imagedrift_images_not_decoded"),
+                scrape().familiesOf("cam-a"));
+        assertEquals(25.0, scrape().value("imagedrift_images_processed", "cam-a"), "decoded and not: all taken in");
+        assertEquals(12.0, scrape().value("imagedrift_images_not_decoded", "cam-a"));
 
         clock.advance(STALE_AFTER);
         metrics.expireStaleSeries();

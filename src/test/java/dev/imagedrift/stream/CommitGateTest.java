@@ -37,6 +37,23 @@ class CommitGateTest {
         assertEquals(List.of("a", "b"), seen);
     }
 
+    /**
+     * A report the gate does not override would fall to the interface's no-op default and never reach the metrics.
+     * The fetch stage's reports are the exception: they count requests to the image servers (a fetch repeated
+     * after a crash is a real second request), so that stage reports to the metrics directly, never through a gate.
+     */
+    @Test
+    void theGateHoldsBackEveryKindOfReport() throws Exception {
+        java.util.Set<String> reportedDirectly = java.util.Set.of("imageFetched", "fetchesWaiting");
+        Class<?> gated = new CommitGate("g", recording).listener().getClass();
+        for (java.lang.reflect.Method m : MonitorListener.class.getDeclaredMethods()) {
+            if (m.isDefault() && !reportedDirectly.contains(m.getName())) {
+                assertEquals(gated, gated.getMethod(m.getName(), m.getParameterTypes()).getDeclaringClass(),
+                        m.getName());
+            }
+        }
+    }
+
     @Test
     void aPeriodicPublicationPassesCommittedReportsOfAQuietTask() {
         CommitGate gate = new CommitGate("g", recording);

@@ -90,6 +90,11 @@ class EmbeddingTopologyTest {
         final TestOutputTopic<byte[], byte[]> deadLetters;
 
         Driver(ReferenceSet references, ImageEmbedder embedder) throws Exception {
+            this(references, embedder, "");
+        }
+
+        /** @param windowSettings further {@code window:} keys, e.g. {@code "max-samples: 10"} */
+        Driver(ReferenceSet references, ImageEmbedder embedder, String windowSettings) throws Exception {
             Path file = Files.writeString(dir.resolve("c.yaml"), """
                     kafka:
                       application-id: embedding-test
@@ -98,7 +103,8 @@ class EmbeddingTopologyTest {
                       size: 10s
                       grace: 2s
                       max-clock-skew: 1s
-                    """.formatted(dir.resolve("state")));
+                      %s
+                    """.formatted(dir.resolve("state"), windowSettings));
             MonitorConfig config = ConfigLoader.load(file, Map.of());
             java.util.Properties props = StreamsSettings.from(config);
             props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -209,6 +215,57 @@ class EmbeddingTopologyTest {
             assertEquals(1, dead.size());
             assertEquals("embedding_not_configured", new String(dead.get(0).headers()
                     .lastHeader(DeadLetterHeaders.REASON).value(), StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * Sampling before decoding with a model configured: an image that cannot enter its window's
+     * sample is neither decoded nor embedded, and the sample has an embedding for every row.
+     */
+    @Test
+    void imagesThatCannotEnterTheSampleAreNeitherDecodedNorEmbedded() throws Exception {
+        EmbedderSpec spec = new EmbedderSpec(Path.of("samples/models/tiny-embedder.onnx"), null, 32, null, null);
+        try (ImageEmbedder model = Embedders.open(spec, getClass().getClassLoader())) {
+            java.util.concurrent.atomic.AtomicInteger embedded = new java.util.concurrent.atomic.AtomicInteger();
+            ImageEmbedder counting = new ImageEmbedder() {
+                @Override public String model() { return model.model(); }
+                @Override public int dimension() { return model.dimension(); }
+                @Override public EmbedderSpec spec() { return model.spec(); }
+                @Override public void close() { }
+
+                @Override
+                public float[] embed(dev.imagedrift.image.DecodedImage image)
+                        throws dev.imagedrift.embedding.EmbeddingFailedException {
+                    embedded.incrementAndGet();
+                    return model.embed(image);
+                }
+            };
+            ReferenceSnapshot snapshot = new SnapshotBuilder(PropertySet.defaults(), ImageLoaders.standard(),
+                    SnapshotOptions.defaults()).build(Path.of("samples/reference")).snapshot();
+            snapshot = SnapshotEmbeddings.attach(snapshot, SnapshotEmbeddings.fromModel(snapshot, ImageLoaders.standard(),
+                    model, 2), model.model(), spec, 8);
+            List<Path> files;
+            try (Stream<Path> s = Files.list(Path.of("samples/current"))) {
+                files = s.sorted().limit(60).toList();
+            }
+            try (Driver d = new Driver(new ReferenceSet(ReferenceSet.Reference.of(snapshot), Map.of()), counting,
+                    "max-samples: 10")) {
+                long t = T0;
+                for (Path f : files) {
+                    d.pipe("{\"id\":\"" + f.getFileName() + "\",\"stream\":\"cam\",\"timestamp\":" + t + ",\"image\":\""
+                            + Base64.getEncoder().encodeToString(Files.readAllBytes(f)) + "\"}", t);
+                    t += 100;
+                }
+                d.pipe(new String(SyntheticProperties.event("tick", "clock", T0 + 30_000, properties.next()),
+                        StandardCharsets.UTF_8), T0 + 30_000);
+                ScoreRecord s = d.scores.readValuesToList().stream().filter(r -> r.stream().equals("cam"))
+                        .findFirst().orElseThrow();
+                assertEquals(60, s.eventsCounted(), "every event counted, decoded or not");
+                assertEquals(10, s.nCurrent());
+                assertEquals(10, s.embedding().nCurrent(), "an embedding for every sampled image");
+                assertTrue(embedded.get() >= 10 && embedded.get() < 60,
+                        "only images that could enter the sample were embedded: " + embedded.get() + " of 60");
+            }
         }
     }
 

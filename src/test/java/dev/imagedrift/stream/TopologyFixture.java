@@ -145,6 +145,7 @@ final class TopologyFixture implements AutoCloseable {
         final List<DeadLetterReason> deadLetters = java.util.Collections.synchronizedList(new ArrayList<>());
         final List<String> late = java.util.Collections.synchronizedList(new ArrayList<>());
         final java.util.concurrent.atomic.AtomicInteger processed = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.atomic.AtomicInteger notDecoded = new java.util.concurrent.atomic.AtomicInteger();
         final List<String> failedWindows = java.util.Collections.synchronizedList(new ArrayList<>());
 
         @Override
@@ -155,6 +156,11 @@ final class TopologyFixture implements AutoCloseable {
         @Override
         public void imageProcessed(String stream, long extractionNanos) {
             processed.incrementAndGet();
+        }
+
+        @Override
+        public void imageNotDecoded(String stream) {
+            notDecoded.incrementAndGet();
         }
 
         @Override

@@ -20,14 +20,17 @@ class WindowKeysTest {
     }
 
     @Test
-    void slotsOfAWindowAreAContiguousRangeApartFromOtherStreamsAndWindows() {
+    void samplesOfAWindowAreAContiguousRangeInPriorityOrderApartFromOtherStreamsAndWindows() {
         byte[] w = WindowKeys.window("cam", 300_000);
-        Bytes first = Bytes.wrap(WindowKeys.firstSlot(w));
-        Bytes last = Bytes.wrap(WindowKeys.lastSlot(w));
-        Bytes inside = Bytes.wrap(WindowKeys.slot(w, 9_999));
-        Bytes nextWindow = Bytes.wrap(WindowKeys.slot(WindowKeys.window("cam", 600_000), 0));
-        Bytes longerName = Bytes.wrap(WindowKeys.slot(WindowKeys.window("cam2", 300_000), 0));
-        assertTrue(first.compareTo(inside) < 0 && inside.compareTo(last) < 0);
+        Bytes first = Bytes.wrap(WindowKeys.firstSample(w));
+        Bytes last = Bytes.wrap(WindowKeys.lastSample(w));
+        Bytes low = Bytes.wrap(WindowKeys.sample(w, 9_999));
+        Bytes high = Bytes.wrap(WindowKeys.sample(w, 0x8000_0000_0000_0001L)); // negative as signed: large unsigned
+        Bytes nextWindow = Bytes.wrap(WindowKeys.sample(WindowKeys.window("cam", 600_000), 0));
+        Bytes longerName = Bytes.wrap(WindowKeys.sample(WindowKeys.window("cam2", 300_000), 0));
+        assertTrue(first.compareTo(low) < 0 && low.compareTo(high) < 0 && high.compareTo(last) < 0,
+                "byte order is unsigned priority order");
+        assertEquals(0x8000_0000_0000_0001L, WindowKeys.samplePriority(high.get()));
         assertTrue(nextWindow.compareTo(first) < 0 || nextWindow.compareTo(last) > 0);
         assertTrue(longerName.compareTo(first) < 0 || longerName.compareTo(last) > 0);
     }

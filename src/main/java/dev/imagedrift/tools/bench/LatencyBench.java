@@ -12,7 +12,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,7 +37,7 @@ public final class LatencyBench {
     private LatencyBench() {}
 
     public static Result run(int streams, int ratePerStream, Duration window, Duration grace, int windows,
-                             PrintStream log) throws Exception {
+                             PrintWriter log) throws Exception {
         Path dir = Files.createTempDirectory("imagedrift-latency-");
         try (BenchEnvironment env = new BenchEnvironment(dir, 2, 1,
                 "{size: " + window.toMillis() + "ms, grace: " + grace.toMillis() + "ms}", 0)) {
@@ -61,10 +61,13 @@ public final class LatencyBench {
                 running.set(false);
                 reader.join(10_000);
             }
+            DeadLetterAudit.read(env.broker.bootstrapServers(), env.config.topics().deadLetter())
+                    .requireNone("bench latency");
             List<Long> sorted = new ArrayList<>(latencies);
             Collections.sort(sorted);
-            if (sorted.isEmpty()) {
-                throw new IllegalStateException("no score record arrived");
+            if (sorted.size() < streams * windows) {
+                throw new InvalidMeasurement("bench latency: " + sorted.size() + " of " + streams * windows
+                        + " score records arrived within a minute of the last window's close");
             }
             return new Result(streams, ratePerStream, window, sorted, new ArrayList<>(detection),
                     percentile(sorted, 50), percentile(sorted, 99), sorted.get(sorted.size() - 1),

@@ -5,7 +5,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,19 +29,20 @@ public final class MemoryBench {
 
     private MemoryBench() {}
 
-    public static Result run(int streams, int samplesPerStream, String maxHeap, PrintStream log) throws Exception {
+    public static Result run(int streams, int samplesPerStream, String maxHeap, PrintWriter log) throws Exception {
         Path dir = Files.createTempDirectory("imagedrift-memory-");
         int port = freePort();
         try (BenchEnvironment env = new BenchEnvironment(dir, 2, 1,
-                "{size: 1h, grace: 1m, max-samples: " + samplesPerStream + "}", port)) {
-            long windowStart = System.currentTimeMillis() / 3_600_000 * 3_600_000;
+                "{size: " + ThroughputBench.WINDOW.toMillis()
+                + "ms, grace: 1m, max-samples: " + samplesPerStream + "}", port)) {
+            BacklogClock clock = new BacklogClock(ThroughputBench.WINDOW.toMillis(), System.currentTimeMillis());
             int events = streams * samplesPerStream;
             log.printf("producing %,d events (%d streams x %,d) ...%n", events, streams, samplesPerStream);
             SyntheticProperties synthetic = new SyntheticProperties(5);
             try (KafkaProducer<String, byte[]> p = env.producer()) {
                 for (int i = 0; i < events; i++) {
                     String stream = "stream-" + (i % streams);
-                    long time = windowStart + (i * 1_000L) % 3_000_000;
+                    long time = clock.time(i, events);
                     p.send(new ProducerRecord<>(env.config.topics().events(), null, time, stream,
                             synthetic.event("e" + i, stream, time)));
                 }
@@ -69,6 +70,8 @@ public final class MemoryBench {
                 long peak = statusField(monitor.pid(), "VmHWM:");
                 long heap = heapUsed(port);
                 long disk = sizeOf(dir.resolve("state"));
+                DeadLetterAudit.read(env.broker.bootstrapServers(), env.config.topics().deadLetter())
+                        .requireNone("bench memory");
                 return new Result(streams, samplesPerStream, maxHeap, rss, peak, heap, disk, seconds);
             } finally {
                 monitor.destroy();
@@ -111,5 +114,24 @@ public final class MemoryBench {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
+    }
+
+    /** Memory against the number of streams (each with a full reservoir). */
+    static void plot(java.util.List<Result> results, Path file) throws IOException {
+        double[] streams = results.stream().mapToDouble(Result::streams).toArray();
+        var chart = BenchCharts.chart(String.format(java.util.Locale.ROOT,
+                        "Memory against concurrent streams (%,d samples each, -Xmx%s)", results.get(0).samplesPerStream(),
+                        results.get(0).maxHeap()),
+                "one monitor process (run) holding every stream's full reservoir; heap and RSS after a full GC",
+                new BenchCharts.Axis("streams", true), new BenchCharts.Axis("MiB", true), java.util.List.of(
+                        new BenchCharts.Line("resident set (RSS) after GC", streams,
+                                results.stream().mapToDouble(r -> r.rssBytes() / 1048576.0).toArray(), false),
+                        new BenchCharts.Line("peak RSS", streams,
+                                results.stream().mapToDouble(r -> r.peakRssBytes() / 1048576.0).toArray(), false),
+                        new BenchCharts.Line("heap in use after GC", streams,
+                                results.stream().mapToDouble(r -> r.heapUsedAfterGcBytes() / 1048576.0).toArray(), false),
+                        new BenchCharts.Line("state stores on disk", streams,
+                                results.stream().mapToDouble(r -> r.stateOnDiskBytes() / 1048576.0).toArray(), false)));
+        BenchCharts.write(file, 760, 480, chart);
     }
 }

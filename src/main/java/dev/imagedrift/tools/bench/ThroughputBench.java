@@ -4,6 +4,7 @@ import dev.imagedrift.app.MonitorRuntime;
 import dev.imagedrift.image.DecodedImage;
 import dev.imagedrift.image.ImageDecoder;
 import dev.imagedrift.properties.PropertySet;
+import dev.imagedrift.reference.SnapshotOptions;
 import dev.imagedrift.stream.EventParser;
 import dev.imagedrift.stream.MonitorListener;
 import dev.imagedrift.stream.StreamsSettings;
@@ -12,7 +13,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,54 +33,100 @@ import java.util.stream.Stream;
  * exactly-once commits), the part that grows with traffic.
  */
 public final class ThroughputBench {
+    /**
+     * The sustained span, as shares of the events: the second half, once the JIT has compiled the hot
+     * paths of the monitor, the Kafka clients and the in-process broker, and before the backlog drains.
+     */
+    static final double SUSTAINED_FROM = 0.5;
+    static final double SUSTAINED_TO = 0.95;
+    /** Window length of the run: long enough that no window closes while timing (see {@link BacklogClock}). */
+    static final java.time.Duration WINDOW = java.time.Duration.ofHours(1);
+
     /** What the events carry. */
     public enum Kind { PRECOMPUTED, JPEG }
 
     /**
      * One measurement. {@code eventsPerSecond}: every event through both stages, from RUNNING to
      * the last commit (start-up and JIT warm-up included). {@code sustainedPerSecond}: the rate of
-     * the extraction stage between 20% and 90% of the events, warm and not yet draining.
+     * the extraction stage over the sustained span ({@link #SUSTAINED_FROM} to {@link #SUSTAINED_TO} of
+     * the events), and the CPU per event over the same span: of the monitor's own threads, and of the
+     * whole process (with the in-process broker, GC and JIT).
      */
     public record Result(Kind kind, int events, int streams, int partitions, int threads, double seconds,
                          double eventsPerSecond, double sustainedPerSecond, Double extractorOnlyPerSecond,
-                         String guarantee) {}
+                         String guarantee, int maxSamples, long notDecoded, double monitorCpuMsPerEvent,
+                         double processCpuMsPerEvent, Double extractorOnlyProcessCpuMs) {
+        /**
+         * Decoding alone's whole-process CPU per image over the stream's per event: what the stream would
+         * sustain of decoding alone if CPU were all it lacked. Steadier than the rates on a shared machine.
+         */
+        public Double cpuRatio() {
+            return extractorOnlyProcessCpuMs == null ? null : extractorOnlyProcessCpuMs / processCpuMsPerEvent;
+        }
+    }
 
     private ThroughputBench() {}
 
+    /**
+     * @param maxSamples window.max-samples; null = enough for every event of a stream, so that every
+     *                   image is decoded (what the ratio to the extractor alone needs)
+     */
     public static Result run(Kind kind, int events, int streams, int partitions, int threads, Path images,
-                             PrintStream log) throws Exception {
+                             Integer maxSamples, PrintWriter log) throws Exception {
         Path dir = Files.createTempDirectory("imagedrift-bench-");
         List<byte[]> jpegs = kind == Kind.JPEG ? readImages(images) : List.of();
-        try (BenchEnvironment env = new BenchEnvironment(dir, partitions, threads, "{size: 1h, grace: 1m}", 0)) {
-            long windowStart = System.currentTimeMillis() / 3_600_000 * 3_600_000;
+        boolean decodeAll = maxSamples == null;
+        int samples = decodeAll ? Math.max(SnapshotOptions.DEFAULT_MAX_SAMPLES, (events + streams - 1) / streams)
+                : maxSamples;
+        try (BenchEnvironment env = new BenchEnvironment(dir, partitions, threads,
+                "{size: " + WINDOW.toMillis() + "ms, grace: 1m, max-samples: " + samples + "}", 0)) {
+            BacklogClock clock = new BacklogClock(WINDOW.toMillis(), System.currentTimeMillis());
             log.printf("producing %,d %s events on %d streams ...%n", events, kind.name().toLowerCase(), streams);
-            produce(env, kind, events, streams, windowStart, jpegs);
-            ProgressClock progress = new ProgressClock(events);
+            produce(env, kind, events, streams, clock, jpegs);
+            ProgressClock progress = new ProgressClock(events, env.config.kafka().applicationId());
             try (Admin admin = env.admin(); MonitorRuntime monitor = env.startMonitor(progress)) {
                 long start = System.nanoTime();
+                long startEpochMs = System.currentTimeMillis();
                 log.println("monitor RUNNING; timing until every event is through both stages ...");
                 while (!env.caughtUp(admin)) {
                     Thread.sleep(100);
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
-                Double extractor = kind == Kind.JPEG ? extractorOnly(jpegs, Math.min(events, 10_000), threads) : null;
+                // For scripts/profile-stream.sh, which looks only at this span of a flight recording.
+                log.printf("streaming phase: %d .. %d epoch ms%n", startEpochMs, System.currentTimeMillis());
+                DeadLetterAudit.read(env.broker.bootstrapServers(), env.config.topics().deadLetter())
+                        .requireNone("bench throughput");
+                double sustained = progress.sustainedPerSecond();
+                if (!(sustained > 0)) {
+                    throw new InvalidMeasurement("bench throughput: the extraction stage never crossed the sustained span of "
+                            + events + " events (" + progress.seen() + " seen)");
+                }
+                if (decodeAll && progress.notDecoded() > 0) {
+                    throw new InvalidMeasurement("bench throughput: " + progress.notDecoded() + " images were not "
+                            + "decoded; the figure would not be the decode-everything rate it claims");
+                }
+                ExtractorAlone extractor = kind == Kind.JPEG
+                        ? extractorOnly(jpegs, Math.min(events, 10_000), threads) : null;
                 return new Result(kind, events, streams, partitions, threads, seconds, events / seconds,
-                        progress.sustainedPerSecond(), extractor, env.config.kafka().processingGuarantee()
-                        + ", commit every " + StreamsSettings.from(env.config).getProperty("commit.interval.ms", "100") + " ms");
+                        sustained, extractor == null ? null : extractor.perSecond(),
+                        env.config.kafka().processingGuarantee()
+                        + ", commit every " + StreamsSettings.from(env.config).getProperty("commit.interval.ms", "100")
+                        + " ms", samples, progress.notDecoded(), progress.cpuMsPerEvent(true), progress.cpuMsPerEvent(false),
+                        extractor == null ? null : extractor.processCpuMsPerImage());
             }
         } finally {
             deleteTree(dir);
         }
     }
 
-    private static void produce(BenchEnvironment env, Kind kind, int events, int streams, long windowStart,
+    private static void produce(BenchEnvironment env, Kind kind, int events, int streams, BacklogClock clock,
                                 List<byte[]> jpegs) {
         SyntheticProperties synthetic = new SyntheticProperties(11);
         String topic = env.config.topics().events();
         try (KafkaProducer<String, byte[]> p = env.producer()) {
             for (int i = 0; i < events; i++) {
                 String stream = "stream-" + (i % streams);
-                long time = windowStart + (i * 1_000L) % 3_000_000; // within the first 50 minutes
+                long time = clock.time(i, events);
                 if (kind == Kind.PRECOMPUTED) {
                     p.send(new ProducerRecord<>(topic, null, time, stream, synthetic.event("e" + i, stream, time)));
                 } else {
@@ -92,33 +139,71 @@ public final class ThroughputBench {
         }
     }
 
-    /** Notes when the extraction stage passes 20% and 90% of the events. */
+    /** Notes when the extraction stage enters and leaves the sustained span, and the CPU used in between. */
     private static final class ProgressClock implements MonitorListener {
         private final java.util.concurrent.atomic.AtomicLong seen = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.concurrent.atomic.AtomicLong notDecoded = new java.util.concurrent.atomic.AtomicLong();
+        private final String monitorThreads;
         private final long from;
         private final long to;
         private volatile long fromNanos;
         private volatile long toNanos;
+        private volatile ThreadCpu cpuFrom;
+        private volatile ThreadCpu.Used cpuUsed;
 
-        ProgressClock(int events) {
-            from = events / 5;
-            to = events * 9L / 10;
+        ProgressClock(int events, String monitorThreads) {
+            this.monitorThreads = monitorThreads;
+            from = (long) (events * SUSTAINED_FROM);
+            to = (long) (events * SUSTAINED_TO);
+        }
+
+        @Override
+        public void imageNotDecoded(String stream) {
+            notDecoded.incrementAndGet();
+            passed();
         }
 
         @Override
         public void imageProcessed(String stream, long extractionNanos) {
+            passed();
+        }
+
+        private void passed() {
             long n = seen.incrementAndGet();
-            if (n == from) fromNanos = System.nanoTime();
-            if (n == to) toNanos = System.nanoTime();
+            if (n == from) {
+                fromNanos = System.nanoTime();
+                cpuFrom = new ThreadCpu(monitorThreads);
+            }
+            if (n == to) {
+                toNanos = System.nanoTime();
+                cpuUsed = cpuFrom == null ? null : cpuFrom.used();
+            }
+        }
+
+        long seen() {
+            return seen.get();
+        }
+
+        long notDecoded() {
+            return notDecoded.get();
         }
 
         double sustainedPerSecond() {
             return toNanos > fromNanos ? (to - from) / ((toNanos - fromNanos) / 1e9) : Double.NaN;
         }
+
+        /** CPU ms per event over the span: of the monitor's threads, or of the whole process. */
+        double cpuMsPerEvent(boolean monitorOnly) {
+            if (cpuUsed == null) return Double.NaN;
+            return 1000 * (monitorOnly ? cpuUsed.markedSeconds() : cpuUsed.processSeconds()) / (to - from);
+        }
     }
 
+    /** Decode + properties alone: images per second, and the whole process's CPU per image meanwhile (GC included). */
+    record ExtractorAlone(double perSecond, double processCpuMsPerImage) {}
+
     /** Decode + properties alone on the same images and thread count: the ceiling the stream is compared with. */
-    static double extractorOnly(List<byte[]> jpegs, int count, int threads) throws Exception {
+    static ExtractorAlone extractorOnly(List<byte[]> jpegs, int count, int threads) throws Exception {
         ImageDecoder decoder = ImageDecoder.withDefaults();
         PropertySet properties = PropertySet.defaults();
         for (int i = 0; i < 200; i++) { // warm up the JIT like the stream's first events do
@@ -128,6 +213,7 @@ public final class ThroughputBench {
         try {
             AtomicInteger next = new AtomicInteger();
             long start = System.nanoTime();
+            ThreadCpu cpu = new ThreadCpu("\u0000"); // no thread is marked: the process figure only
             List<Future<?>> workers = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 workers.add(pool.submit(() -> {
@@ -142,7 +228,8 @@ public final class ThroughputBench {
             for (Future<?> f : workers) {
                 f.get();
             }
-            return count / ((System.nanoTime() - start) / 1e9);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            return new ExtractorAlone(count / seconds, 1000 * cpu.used().processSeconds() / count);
         } finally {
             pool.shutdownNow();
         }
@@ -169,5 +256,21 @@ public final class ThroughputBench {
         } catch (java.io.IOException ignored) {
             // temp files left behind are harmless
         }
+    }
+
+    /** Sustained throughput against stream threads: JPEG (with decoding alone) and precomputed events. */
+    static void plotThreads(List<Result> jpeg, List<Result> precomputed, Path file) throws java.io.IOException {
+        double[] threads = jpeg.stream().mapToDouble(Result::threads).toArray();
+        var images = BenchCharts.chart("640x480 JPEG events", "sustained rate through a real broker, exactly-once",
+                new BenchCharts.Axis("stream threads", false), new BenchCharts.Axis("events per second", false), List.of(
+                        new BenchCharts.Line("through the monitor", threads,
+                                jpeg.stream().mapToDouble(Result::sustainedPerSecond).toArray(), false),
+                        new BenchCharts.Line("decode + properties alone, as many threads", threads,
+                                jpeg.stream().mapToDouble(Result::extractorOnlyPerSecond).toArray(), false)));
+        var values = BenchCharts.chart("Precomputed-property events", "sustained rate through a real broker, exactly-once",
+                new BenchCharts.Axis("stream threads", false), new BenchCharts.Axis("events per second", false), List.of(
+                        new BenchCharts.Line("through the monitor", threads,
+                                precomputed.stream().mapToDouble(Result::sustainedPerSecond).toArray(), false)));
+        BenchCharts.write(file, 560, 420, images, values);
     }
 }
