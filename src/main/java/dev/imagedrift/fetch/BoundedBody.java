@@ -158,35 +158,17 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
 
     /** For responses whose body is not wanted (errors, redirects): cancels at once, so a hostile body is never read. */
     static HttpResponse.BodySubscriber<byte[]> discarding() {
-        return new HttpResponse.BodySubscriber<>() {
-            private final CompletableFuture<byte[]> done = CompletableFuture.completedFuture(null);
-
-            @Override
-            public CompletionStage<byte[]> getBody() {
-                return done;
-            }
-
-            @Override
-            public void onSubscribe(Flow.Subscription s) {
-                s.cancel();
-            }
-
-            @Override
-            public void onNext(List<ByteBuffer> item) {}
-
-            @Override
-            public void onError(Throwable throwable) {}
-
-            @Override
-            public void onComplete() {}
-        };
+        return cancelling(CompletableFuture.completedFuture(null));
     }
 
     /** For a 2xx response whose Content-Length already says it is too large: refused without reading. */
     static HttpResponse.BodySubscriber<byte[]> refusing(FetchException why) {
-        return new HttpResponse.BodySubscriber<>() {
-            private final CompletableFuture<byte[]> done = CompletableFuture.failedFuture(why);
+        return cancelling(CompletableFuture.failedFuture(why));
+    }
 
+    /** A subscriber that cancels the body on subscription and answers {@code done}. */
+    private static HttpResponse.BodySubscriber<byte[]> cancelling(CompletableFuture<byte[]> done) {
+        return new HttpResponse.BodySubscriber<>() {
             @Override
             public CompletionStage<byte[]> getBody() {
                 return done;

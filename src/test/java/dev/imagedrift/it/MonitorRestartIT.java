@@ -16,7 +16,6 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -95,17 +94,7 @@ class MonitorRestartIT {
                 reference: {snapshot: %s}
                 metrics: {port: 0, host: 127.0.0.1}
                 """.formatted(broker.bootstrapServers(), APP, stateDir, reference));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        // The production classpath: without test-classes, whose extra test property would not match the reference.
-        String classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(entry -> !entry.endsWith("test-classes"))
-                .collect(Collectors.joining(File.pathSeparator));
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-cp", classpath,
-                "dev.imagedrift.cli.Main", "run", "--config", config.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve(log).toFile());
-        pb.environment().keySet().removeIf(k -> k.startsWith("IMAGEDRIFT_"));
-        return pb.start();
+        return MonitorProcess.start(config, dir.resolve(log), "512m");
     }
 
     /** Waits until the application has committed every input and repartition record produced so far. */

@@ -19,14 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -171,16 +169,7 @@ class SamplingBeforeDecodingIT {
                 reference: {snapshot: %s}
                 metrics: {port: 0, host: 127.0.0.1}
                 """.formatted(broker.bootstrapServers(), APP, stateDir, K, reference));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(entry -> !entry.endsWith("test-classes"))
-                .collect(Collectors.joining(File.pathSeparator));
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-cp", classpath,
-                "dev.imagedrift.cli.Main", "run", "--config", config.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve(log).toFile());
-        pb.environment().keySet().removeIf(k -> k.startsWith("IMAGEDRIFT_"));
-        return pb.start();
+        return MonitorProcess.start(config, dir.resolve(log), "512m");
     }
 
     /** Waits until the window stage has committed at least {@code records} repartitioned events. */

@@ -8,17 +8,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -119,14 +116,6 @@ class ScaleOutIT {
                 reference: {snapshot: %s}
                 metrics: {port: 0, host: 127.0.0.1}
                 """.formatted(broker.bootstrapServers(), APP, dir.resolve("state-" + name), reference));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(entry -> !entry.endsWith("test-classes"))
-                .collect(Collectors.joining(File.pathSeparator));
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx384m", "-cp", classpath, "dev.imagedrift.cli.Main", "run",
-                "--config", config.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile());
-        pb.environment().keySet().removeIf(k -> k.startsWith("IMAGEDRIFT_"));
-        return pb.start();
+        return MonitorProcess.start(config, dir.resolve(name + ".log"), "384m");
     }
 }

@@ -27,7 +27,7 @@ import java.util.concurrent.Callable;
                 "2:usage error"},
         subcommands = {BenchCommand.Properties.class, BenchCommand.Throughput.class, BenchCommand.Latency.class,
                 BenchCommand.Memory.class, BenchCommand.Sampling.class, BenchCommand.Threads.class,
-                BenchCommand.Fetch.class})
+                BenchCommand.Fetch.class, BenchCommand.Poison.class})
 public final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -338,6 +338,53 @@ public final class BenchCommand implements Runnable {
                         r.streams(), r.partitions(), r.threads(), r.guarantee());
             }
             return 0;
+        }
+    }
+
+    /** What hostile records cost the good ones: the same good backlog, clean and with a share of poison. */
+    @Command(name = "poison", mixinStandardHelpOptions = true,
+            description = {"Good events per second from a clean backlog and from the same backlog with every n-th "
+                    + "record hostile (cut JSON, not an image, a PNG declaring 60,000 x 60,000 pixels, in turn); "
+                    + "fails unless every hostile record is dead-lettered with its own reason."})
+    static final class Poison implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--kind", defaultValue = "jpeg", description = "precomputed or jpeg good events (default: ${DEFAULT-VALUE}).")
+        String kind;
+        @Option(names = "--events", defaultValue = "6000", description = "Good events in each backlog (default: ${DEFAULT-VALUE}).")
+        int events;
+        @Option(names = "--poison-every", defaultValue = "3",
+                description = "Every n-th record is hostile: 3 = a third of the records (default: ${DEFAULT-VALUE}).")
+        int poisonEvery;
+        @Option(names = "--partitions", defaultValue = "2", description = "Input topic partitions (default: ${DEFAULT-VALUE}).")
+        int partitions;
+        @Option(names = "--threads", defaultValue = "2", description = "Stream threads (default: ${DEFAULT-VALUE}).")
+        int threads;
+        @Option(names = "--images", defaultValue = "samples/bench640", description = "JPEGs (default: ${DEFAULT-VALUE}).")
+        Path images;
+
+        @Override
+        public Integer call() throws Exception {
+            return measure(spec, this::measureAndPrint);
+        }
+
+        private void measureAndPrint() throws Exception {
+            PrintWriter o = spec.commandLine().getOut();
+            ThroughputBench.Kind k = ThroughputBench.Kind.valueOf(kind.toUpperCase(Locale.ROOT));
+            ThroughputBench.Result clean = ThroughputBench.run(k, events, 10, partitions, threads, images, null, 0, o);
+            ThroughputBench.Result poisoned = ThroughputBench.run(k, events, 10, partitions, threads, images, null,
+                    poisonEvery, o);
+            o.printf(Locale.ROOT, "%s, %,d good events, %d partitions, %d stream threads; good events/s sustained "
+                    + "(%.0f%%-%.0f%% of them), overall:%n", kind, events, partitions, threads,
+                    100 * ThroughputBench.SUSTAINED_FROM, 100 * ThroughputBench.SUSTAINED_TO);
+            o.printf(Locale.ROOT, "  clean backlog                     %,8.0f/s  %,8.0f/s%n", clean.sustainedPerSecond(),
+                    clean.eventsPerSecond());
+            o.printf(Locale.ROOT, "  1 record in %d hostile (%,d)        %,8.0f/s  %,8.0f/s   every one dead-lettered with its reason%n",
+                    poisonEvery, (events + poisonEvery - 2) / (poisonEvery - 1), poisoned.sustainedPerSecond(),
+                    poisoned.eventsPerSecond());
+            o.printf(Locale.ROOT, "  good events with poison / clean: %.0f%% sustained, %.0f%% overall%n",
+                    100 * poisoned.sustainedPerSecond() / clean.sustainedPerSecond(),
+                    100 * poisoned.eventsPerSecond() / clean.eventsPerSecond());
         }
     }
 }

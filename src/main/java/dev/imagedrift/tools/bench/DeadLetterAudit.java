@@ -52,6 +52,19 @@ record DeadLetterAudit(long records, Map<String, Long> byReason, String firstMes
         }
     }
 
+    /**
+     * Throws {@link InvalidMeasurement} unless the topic holds exactly the expected dead letters, counted
+     * by reason (none expected: the topic must be empty).
+     */
+    void requireExactly(String benchmark, Map<String, Long> expected) {
+        if (expected.isEmpty()) {
+            requireNone(benchmark);
+        } else if (!new TreeMap<>(expected).equals(byReason)) {
+            throw new InvalidMeasurement(benchmark + ": expected dead letters " + new TreeMap<>(expected) + ", found "
+                    + byReason + " (first: " + firstMessage + "); the figure would not be what it says");
+        }
+    }
+
     /** Throws {@link InvalidMeasurement} unless the topic is empty. */
     void requireNone(String benchmark) {
         if (records > 0) {

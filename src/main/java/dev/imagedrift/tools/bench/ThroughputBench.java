@@ -73,6 +73,19 @@ public final class ThroughputBench {
      */
     public static Result run(Kind kind, int events, int streams, int partitions, int threads, Path images,
                              Integer maxSamples, PrintWriter log) throws Exception {
+        return run(kind, events, streams, partitions, threads, images, maxSamples, 0, log);
+    }
+
+    /**
+     * @param poisonEvery 0 for a clean backlog; n: every n-th record is a hostile one ({@link PoisonRecords}),
+     *                    so {@code events} good records come with events / (n - 1) poison ones, each of which
+     *                    must reach the dead-letter topic with its own reason. The rates count good events.
+     */
+    public static Result run(Kind kind, int events, int streams, int partitions, int threads, Path images,
+                             Integer maxSamples, int poisonEvery, PrintWriter log) throws Exception {
+        if (poisonEvery == 1 || poisonEvery < 0) {
+            throw new IllegalArgumentException("poison every n-th record: n must be 0 (none) or at least 2");
+        }
         Path dir = Files.createTempDirectory("imagedrift-bench-");
         List<byte[]> jpegs = kind == Kind.JPEG ? readImages(images) : List.of();
         boolean decodeAll = maxSamples == null;
@@ -82,7 +95,7 @@ public final class ThroughputBench {
                 "{size: " + WINDOW.toMillis() + "ms, grace: 1m, max-samples: " + samples + "}", 0)) {
             BacklogClock clock = new BacklogClock(WINDOW.toMillis(), System.currentTimeMillis());
             log.printf("producing %,d %s events on %d streams ...%n", events, kind.name().toLowerCase(), streams);
-            produce(env, kind, events, streams, clock, jpegs);
+            long poison = produce(env, kind, events, streams, clock, jpegs, poisonEvery);
             ProgressClock progress = new ProgressClock(events, env.config.kafka().applicationId());
             try (Admin admin = env.admin(); MonitorRuntime monitor = env.startMonitor(progress)) {
                 long start = System.nanoTime();
@@ -94,8 +107,14 @@ public final class ThroughputBench {
                 double seconds = (System.nanoTime() - start) / 1e9;
                 // For scripts/profile-stream.sh, which looks only at this span of a flight recording.
                 log.printf("streaming phase: %d .. %d epoch ms%n", startEpochMs, System.currentTimeMillis());
+                // Reports reach listeners once their commit succeeded (CommitGate): the last commit's a
+                // moment after the offsets say everything is through.
+                long reportsDeadline = System.nanoTime() + 30_000_000_000L;
+                while (progress.seen() < events && System.nanoTime() < reportsDeadline) {
+                    Thread.sleep(50);
+                }
                 DeadLetterAudit.read(env.broker.bootstrapServers(), env.config.topics().deadLetter())
-                        .requireNone("bench throughput");
+                        .requireExactly("bench throughput", PoisonRecords.expectedReasons(poison));
                 double sustained = progress.sustainedPerSecond();
                 if (!(sustained > 0)) {
                     throw new InvalidMeasurement("bench throughput: the extraction stage never crossed the sustained span of "
@@ -119,14 +138,23 @@ public final class ThroughputBench {
         }
     }
 
-    private static void produce(BenchEnvironment env, Kind kind, int events, int streams, BacklogClock clock,
-                                List<byte[]> jpegs) {
+    /** Produces the backlog; returns how many poison records it mixed in. */
+    private static long produce(BenchEnvironment env, Kind kind, int events, int streams, BacklogClock clock,
+                                List<byte[]> jpegs, int poisonEvery) {
         SyntheticProperties synthetic = new SyntheticProperties(11);
         String topic = env.config.topics().events();
+        long poison = 0;
         try (KafkaProducer<String, byte[]> p = env.producer()) {
             for (int i = 0; i < events; i++) {
                 String stream = "stream-" + (i % streams);
                 long time = clock.time(i, events);
+                if (poisonEvery > 0 && i % (poisonEvery - 1) == 0) {
+                    PoisonRecords.Kind k = PoisonRecords.kind(poison);
+                    RecordHeaders h = new RecordHeaders();
+                    h.add(EventParser.ID_HEADER, ("p" + poison).getBytes(StandardCharsets.UTF_8));
+                    p.send(new ProducerRecord<>(topic, null, time, stream, PoisonRecords.value(k, poison), h));
+                    poison++;
+                }
                 if (kind == Kind.PRECOMPUTED) {
                     p.send(new ProducerRecord<>(topic, null, time, stream, synthetic.event("e" + i, stream, time)));
                 } else {
@@ -137,6 +165,7 @@ public final class ThroughputBench {
             }
             p.flush();
         }
+        return poison;
     }
 
     /** Notes when the extraction stage enters and leaves the sustained span, and the CPU used in between. */

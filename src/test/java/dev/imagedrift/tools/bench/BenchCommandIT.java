@@ -32,6 +32,21 @@ class BenchCommandIT {
         assertTrue(!r.out().contains("NaN"), r.out());
     }
 
+    /** A third of the records hostile: the run is valid only if each one reached the dead-letter topic with its reason. */
+    @Test
+    void aPoisonedRunDeadLettersEveryHostileRecordWithItsReason() {
+        CliRun r = CliRun.of(ToolsMain.commandLine(), "bench", "poison", "--kind", "precomputed", "--events", "3000",
+                "--threads", "1");
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertTrue(r.out().contains("1 record in 3 hostile (1,500)"), r.out());
+        assertTrue(r.out().matches("(?s).*good events with poison / clean: \\d+% sustained.*"), r.out());
+    }
+
+    @Test
+    void aPoisonedBacklogExpectsEachReasonInTurn() {
+        assertEquals(Map.of("bad_json", 2L, "undecodable", 2L, "too_large", 1L), PoisonRecords.expectedReasons(5));
+    }
+
     @Test
     void anyDeadLetterMakesTheMeasurementInvalid() throws Exception {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
